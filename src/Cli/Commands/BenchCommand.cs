@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Globalization;
+using ModelCheck.Engine;
+using ModelCheck.Maps;
+
+namespace ModelCheck.Cli.Commands;
+
+/// <summary>
+/// `modelcheck bench`: single-threaded engine throughput (median of several runs) and the managed heap
+/// after many executions, which must stay flat. Figures, not assertions: these machines are noisy.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create(ConsoleOutput console)
+    {
+        var executions = new Option<int>("--executions") { Description = "executions per run", DefaultValueFactory = _ => 200_000 };
+        var runs = new Option<int>("--runs") { Description = "runs per workload; the median is reported", DefaultValueFactory = _ => 5 };
+        var memory = new Option<bool>("--memory") { Description = "also report the heap after 100,000 and 1,000,000 executions", DefaultValueFactory = _ => true };
+        var command = new Command("bench", "measure the engine's speed and memory") { executions, runs, memory };
+        command.SetAction(parse =>
+        {
+            int perRun = parse.GetValue(executions), count = parse.GetValue(runs);
+            if (perRun < 1 || count < 1) throw new UsageException("--executions and --runs must be positive");
+            var catalog = ScenarioCatalog.Discover(MapsAssembly.Assembly);
+            var workloads = new[]
+            {
+                catalog.Find("engine/racy-counter")!,
+                new Scenario("bench/three-tasks", "3 tasks, 8 locked increments each: about 100 steps", BugKind.None, ThreeTasks),
+            };
+            var o = console.Out;
+            o.WriteLine($"bench: single-threaded, random strategy, {count} runs of {perRun} executions each, median");
+            o.WriteLine($"{"workload",-22}{"executions/s",14}{"steps/s",14}{"steps/execution",17}");
+            foreach (var workload in workloads)
+            {
+                var reports = Enumerable.Range(0, count).Select(run => Measure(workload, perRun, (ulong)run)).ToList();
+                var median = reports.OrderBy(r => r.StepsPerSecond).ElementAt(count / 2);
+                o.WriteLine($"{workload.Name,-22}{median.ExecutionsPerSecond,14:N0}{median.StepsPerSecond,14:N0}{(double)median.Steps / median.Executions,17:F1}");
+            }
+            if (parse.GetValue(memory))
+            {
+                var racy = workloads[0];
+                Measure(racy, 100_000, 7);
+                long after100k = Heap();
+                Measure(racy, 1_000_000, 8);
+                long after1m = Heap();
+                o.WriteLine($"memory: {racy.Name}: managed heap {Megabytes(after100k)} after 100,000 executions, {Megabytes(after1m)} after 1,000,000");
+            }
+            return CommandLine.Ok;
+        });
+        return command;
+    }
+
+    static ExplorationReport Measure(Scenario scenario, int executions, ulong seed) =>
+        Explorer.Explore(scenario, new TestConfiguration { Iterations = executions, Seed = seed, AllBugs = true });
+
+    static long Heap()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("F2", CultureInfo.InvariantCulture) + " MB";
+
+    static async Task ThreeTasks(Runtime rt)
+    {
+        var counter = rt.NewCell("counter", 0);
+        var mu = rt.NewMutex("mu");
+        var tasks = new TaskHandle[3];
+        for (int t = 0; t < tasks.Length; t++)
+            tasks[t] = rt.Spawn(async () =>
+            {
+                for (int i = 0; i < 8; i++)
+                {
+                    await mu.Lock();
+                    int seen = await counter.Load(MemoryOrder.Plain);
+                    await counter.Store(seen + 1, MemoryOrder.Plain);
+                    await mu.Unlock();
+                }
+            });
+        foreach (var task in tasks) await task.Join();
+        rt.Assert(counter.Peek() == 24, "a locked increment was lost");
+    }
+}

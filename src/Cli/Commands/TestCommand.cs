@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using ModelCheck.Engine;
+
+namespace ModelCheck.Cli.Commands;
+
+/// <summary>
+/// `modelcheck test [ASSEMBLY.dll] [PATTERN...]`: explores each matching scenario, writes a trace
+/// for every bug found, and with --expect compares each verdict with the scenario's contract.
+/// </summary>
+public static class TestCommand
+{
+    public static Command Create(ConsoleOutput console)
+    {
+        var arguments = new Argument<string[]>("scenarios") { Arity = ArgumentArity.ZeroOrMore, Description = "[ASSEMBLY.dll] then scenario names or globs (default: all)" };
+        var expect = new Option<bool>("--expect") { Description = "exit 0 only when every verdict matches the scenario's expected verdict" };
+        var options = new ExplorationOptions();
+        var command = new Command("test", "explore scenarios and report the bugs found") { arguments, expect };
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var configuration = options.Resolve(parse);
+            var (assembly, patterns) = ScenarioSource.SplitArguments(parse.GetValue(arguments) ?? []);
+            var scenarios = ScenarioSource.Select(ScenarioSource.Load(assembly), patterns);
+            return parse.GetValue(expect)
+                ? RunExpect(console, scenarios, configuration)
+                : RunReport(console, scenarios, configuration);
+        });
+        return command;
+    }
+
+    static int RunReport(ConsoleOutput console, IReadOnlyList<Scenario> scenarios, TestConfiguration configuration)
+    {
+        bool anyBug = false;
+        foreach (var scenario in scenarios)
+        {
+            var report = Explorer.Explore(scenario, configuration);
+            anyBug |= report.Bugs.Count > 0;
+            var o = console.Out;
+            o.WriteLine($"{scenario.Name}  ({Describe(configuration)})");
+            foreach (var found in report.Bugs)
+            {
+                o.WriteLine($"  bug       {found.Bug.Kind.ToName()} at step {found.Bug.Step} of execution {found.Iteration}: {found.Bug.Message}");
+                o.WriteLine($"  trace     {WriteTrace(report, found)}");
+            }
+            if (configuration.AllBugs && report.BugCounts.Count > 0)
+                o.WriteLine("  counts    " + string.Join(", ", report.BugCounts.Select(c => $"{c.Key.ToName()} {c.Value}")));
+            o.WriteLine($"  explored  {report.Executions} executions, {report.Steps} steps{Completion(report)}");
+            if (report.Bugs.Count == 0) o.WriteLine("  verdict   no bug found");
+            console.Timing.WriteLine(
+                $"  timing    {scenario.Name}: {Seconds(report.Elapsed)}, {report.ExecutionsPerSecond:F0} executions/s, {report.StepsPerSecond:F0} steps/s");
+        }
+        return anyBug ? CommandLine.Failed : CommandLine.Ok;
+    }
+
+    static int RunExpect(ConsoleOutput console, IReadOnlyList<Scenario> scenarios, TestConfiguration configuration)
+    {
+        int width = Math.Max("scenario".Length, scenarios.Max(s => s.Name.Length));
+        var o = console.Out;
+        o.WriteLine($"{"scenario".PadRight(width)}  {"expected",-16}  {"observed",-16}  {"executions",10}  complete{(console.ShowTiming ? "  time" : "")}");
+        int mismatches = 0;
+        foreach (var scenario in scenarios)
+        {
+            var report = Explorer.Explore(scenario, configuration);
+            foreach (var found in report.Bugs) WriteTrace(report, found);
+            bool ok = report.MatchesExpectation;
+            if (!ok) mismatches++;
+            var line = $"{scenario.Name.PadRight(width)}  {scenario.ExpectedName,-16}  {Observed(report),-16}  {report.Executions,10}  {(report.Complete ? "yes" : "no"),-8}";
+            if (console.ShowTiming) line += $"  {Seconds(report.Elapsed)}";
+            o.WriteLine((line + (ok ? "" : "  MISMATCH")).TrimEnd());
+            if (!console.ShowTiming) console.Error.WriteLine($"timing {scenario.Name} {Seconds(report.Elapsed)}");
+        }
+        o.WriteLine($"{scenarios.Count} scenarios: {scenarios.Count - mismatches} as expected, {mismatches} not");
+        return mismatches == 0 ? CommandLine.Ok : CommandLine.Failed;
+    }
+
+    static string Observed(ExplorationReport report) =>
+        report.Scenario.Expected != BugKind.None && report.BugCounts.ContainsKey(report.Scenario.Expected)
+            ? report.Scenario.ExpectedName
+            : report.Observed.ToName();
+
+    static string WriteTrace(ExplorationReport report, FoundBug found)
+    {
+        var name = report.Scenario.Name.Replace('/', '_');
+        if (report.Configuration.AllBugs) name += "." + found.Bug.Kind.ToName();
+        var path = Path.Combine(report.Configuration.OutputDirectory, name + ".trace.json");
+        TraceFile.From(report, found).Write(path);
+        return path;
+    }
+
+    static string Describe(TestConfiguration c) =>
+        $"{c.Strategy.ToName()}{(c.StrategyValue is { } v ? " " + v : "")}, seed {c.Seed}, {c.Iterations} iterations, max {c.Execution.MaxSteps} steps";
+
+    static string Completion(ExplorationReport report) =>
+        report.Complete ? ", complete: the whole space was explored"
+        : report.BoundReached > 0 ? $", {report.BoundReached} cut off at the step bound" : "";
+
+    static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) + "s";
+}

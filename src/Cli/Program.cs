@@ -1,0 +1,3 @@
+using ModelCheck.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,44 @@
+using System.Reflection;
+using ModelCheck.Engine;
+using ModelCheck.Maps;
+
+namespace ModelCheck.Cli;
+
+/// <summary>The built-in scenarios, or those of a user's compiled assembly (as `coyote test My.dll` does).</summary>
+public static class ScenarioSource
+{
+    public static ScenarioCatalog Load(string? assemblyPath)
+    {
+        if (assemblyPath is null) return ScenarioCatalog.Discover(MapsAssembly.Assembly);
+        var full = Path.GetFullPath(assemblyPath);
+        if (!File.Exists(full)) throw new UsageException($"assembly not found: {assemblyPath}");
+        Assembly assembly;
+        try
+        {
+            assembly = Assembly.LoadFrom(full);
+        }
+        catch (BadImageFormatException)
+        {
+            throw new UsageException($"not a .NET assembly: {assemblyPath}");
+        }
+        var catalog = ScenarioCatalog.Discover(assembly);
+        if (catalog.All.Count == 0) throw new UsageException($"no [Scenario] methods found in {assemblyPath}");
+        return catalog;
+    }
+
+    /// <summary>Splits positional arguments into an optional leading assembly path and the patterns.</summary>
+    public static (string? Assembly, IReadOnlyList<string> Patterns) SplitArguments(string[] arguments)
+    {
+        if (arguments.Length > 0 && arguments[0].EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            return (arguments[0], arguments[1..]);
+        return (null, arguments);
+    }
+
+    public static IReadOnlyList<Scenario> Select(ScenarioCatalog catalog, IReadOnlyList<string> patterns)
+    {
+        var selected = catalog.Match(patterns);
+        if (selected.Count == 0)
+            throw new UsageException($"no scenario matches {string.Join(" ", patterns.Select(p => $"'{p}'"))} (see 'modelcheck list')");
+        return selected;
+    }
+}

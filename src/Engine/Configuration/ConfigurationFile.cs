@@ -1,0 +1,99 @@
+using System.Text.Json;
+
+namespace ModelCheck.Engine;
+
+/// <summary>
+/// Reads coyote.json strictly: an unknown setting or a value of the wrong type is an error naming the
+/// setting, because a silently ignored typo would change what "passes" means.
+/// </summary>
+public static class ConfigurationFile
+{
+    public const string DefaultName = "coyote.json";
+
+    static readonly string[] Known =
+        ["iterations", "strategy", "strategyValue", "maxSteps", "failOnMaxSteps", "seed", "timeout", "outdir"];
+
+    public static TestConfiguration Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException($"{path}: cannot be read ({e.Message})");
+        }
+        return Parse(text, path);
+    }
+
+    public static TestConfiguration Parse(string text, string source)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigurationException($"{source}: not valid JSON ({e.Message})");
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new ConfigurationException($"{source}: must be a JSON object");
+            var config = new TestConfiguration();
+            var execution = ExecutionSettings.Default;
+            foreach (var property in root.EnumerateObject())
+            {
+                var v = property.Value;
+                switch (property.Name)
+                {
+                    case "iterations": config = config with { Iterations = PositiveInt(source, property) }; break;
+                    case "strategy":
+                        if (v.ValueKind != JsonValueKind.String || !StrategyKindNames.TryParse(v.GetString()!, out var strategy))
+                            throw Invalid(source, property, "one of random, pct, dfs");
+                        config = config with { Strategy = strategy };
+                        break;
+                    case "strategyValue": config = config with { StrategyValue = NonNegativeInt(source, property) }; break;
+                    case "maxSteps": execution = execution with { MaxSteps = PositiveInt(source, property) }; break;
+                    case "failOnMaxSteps": execution = execution with { FailOnMaxSteps = Bool(source, property) }; break;
+                    case "seed":
+                        if (v.ValueKind != JsonValueKind.Number || !v.TryGetUInt64(out var seed))
+                            throw Invalid(source, property, "a non-negative integer");
+                        config = config with { Seed = seed };
+                        break;
+                    case "timeout": config = config with { TimeoutSeconds = PositiveInt(source, property) }; break;
+                    case "outdir":
+                        if (v.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(v.GetString()))
+                            throw Invalid(source, property, "a directory path");
+                        config = config with { OutputDirectory = v.GetString()! };
+                        break;
+                    default:
+                        throw new ConfigurationException(
+                            $"{source}: unknown setting '{property.Name}' (known: {string.Join(", ", Known)})");
+                }
+            }
+            return config with { Execution = execution };
+        }
+    }
+
+    static int PositiveInt(string source, JsonProperty p) =>
+        p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetInt32(out int n) && n > 0 ? n : throw Invalid(source, p, "a positive integer");
+
+    static int NonNegativeInt(string source, JsonProperty p) =>
+        p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetInt32(out int n) && n >= 0 ? n : throw Invalid(source, p, "a non-negative integer");
+
+    static bool Bool(string source, JsonProperty p) => p.Value.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw Invalid(source, p, "true or false"),
+    };
+
+    static ConfigurationException Invalid(string source, JsonProperty p, string expected) =>
+        new($"{source}: '{p.Name}' must be {expected}, not {p.Value.GetRawText()}");
+}
+
+/// <summary>The configuration file or an option value is invalid; the message names the problem.</summary>
+public sealed class ConfigurationException(string message) : Exception(message);

@@ -1,0 +1,22 @@
+namespace ModelCheck.Engine;
+
+public enum StrategyKind { Random, Pct, Dfs }
+
+public static class StrategyKindNames
+{
+    public static string ToName(this StrategyKind kind) => kind switch
+    {
+        StrategyKind.Random => "random",
+        StrategyKind.Pct => "pct",
+        StrategyKind.Dfs => "dfs",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public static bool TryParse(string name, out StrategyKind kind)
+    {
+        foreach (var k in Enum.GetValues<StrategyKind>())
+            if (k.ToName() == name) { kind = k; return true; }
+        kind = default;
+        return false;
+    }
+}

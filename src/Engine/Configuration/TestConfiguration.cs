@@ -1,0 +1,37 @@
+namespace ModelCheck.Engine;
+
+/// <summary>
+/// How to explore: the settings of coyote.json, overridden by the command line. Named after Coyote's
+/// options (testing iterations, strategy and strategy value, max steps, seed, timeout).
+/// </summary>
+public sealed record TestConfiguration
+{
+    public int Iterations { get; init; } = 1000;
+    public StrategyKind Strategy { get; init; } = StrategyKind.Random;
+
+    /// <summary>PCT's depth d, or DFS's preemption bound (null: unbounded).</summary>
+    public int? StrategyValue { get; init; }
+
+    public ulong Seed { get; init; }
+
+    /// <summary>Seconds one scenario may explore for; null: no limit.</summary>
+    public int? TimeoutSeconds { get; init; }
+
+    public ExecutionSettings Execution { get; init; } = ExecutionSettings.Default;
+
+    /// <summary>Keep exploring after a bug, counting the executions that end in each kind.</summary>
+    public bool AllBugs { get; init; }
+
+    /// <summary>Where trace files are written.</summary>
+    public string OutputDirectory { get; init; } = "traces";
+
+    public const int DefaultPctDepth = 3;
+
+    public IStrategy CreateStrategy() => Strategy switch
+    {
+        StrategyKind.Random => new RandomStrategy(Seed),
+        StrategyKind.Pct => new PctStrategy(Seed, StrategyValue ?? DefaultPctDepth),
+        StrategyKind.Dfs => new DfsStrategy(StrategyValue),
+        _ => throw new ArgumentOutOfRangeException(nameof(Strategy)),
+    };
+}

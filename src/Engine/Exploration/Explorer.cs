@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace ModelCheck.Engine;
+
+/// <summary>
+/// Runs executions of one scenario under one strategy until a bug (or, with AllBugs, the budget), the
+/// iteration budget, the time budget, or the end of the space for an exhaustive strategy.
+/// </summary>
+public static class Explorer
+{
+    public static ExplorationReport Explore(Scenario scenario, TestConfiguration configuration, Action<ExplorationProgress>? progress = null)
+    {
+        var strategy = configuration.CreateStrategy();
+        var runtime = new Runtime(strategy, configuration.Execution);
+        var bugs = new List<FoundBug>();
+        var counts = new SortedDictionary<BugKind, int>();
+        var clock = Stopwatch.StartNew();
+        var deadline = configuration.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;
+        int executions = 0, boundReached = 0;
+        long steps = 0;
+        while (executions < configuration.Iterations && clock.Elapsed < deadline && strategy.PrepareExecution())
+        {
+            var result = runtime.Execute(scenario.Entry);
+            strategy.OnExecutionEnd(result.Steps);
+            executions++;
+            steps += result.Steps;
+            if (result.Status == ExecutionStatus.BoundReached) boundReached++;
+            if (result.Bug is { } bug)
+            {
+                counts[bug.Kind] = counts.GetValueOrDefault(bug.Kind) + 1;
+                if (counts[bug.Kind] == 1) bugs.Add(new FoundBug(bug, executions, runtime.Choices.ToArray()));
+                if (!configuration.AllBugs) break;
+            }
+            if (!runtime.IsReusable) runtime = new Runtime(strategy, configuration.Execution);
+            if (strategy.IsComplete) break;
+            if (progress is not null && (executions & 1023) == 0)
+                progress(new ExplorationProgress(executions, configuration.Iterations, counts.Values.Sum(), clock.Elapsed));
+        }
+        bool complete = strategy.IsComplete && boundReached == 0 && (bugs.Count == 0 || configuration.AllBugs);
+        return new ExplorationReport(scenario, configuration, executions, steps, boundReached, complete, bugs, counts, clock.Elapsed);
+    }
+}
+
+/// <summary>A snapshot of a running exploration, for progress displays.</summary>
+public readonly record struct ExplorationProgress(int Executions, int Budget, int Bugs, TimeSpan Elapsed);

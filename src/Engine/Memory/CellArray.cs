@@ -1,0 +1,18 @@
+namespace ModelCheck.Engine;
+
+/// <summary>A fixed-length array of controlled cells, named "name[i]" in traces.</summary>
+public sealed class CellArray<T>
+{
+    readonly Cell<T>[] cells;
+
+    internal CellArray(Runtime runtime, string name, int length, T initial)
+    {
+        Name = name;
+        cells = new Cell<T>[length];
+        for (int i = 0; i < length; i++) cells[i] = new Cell<T>(runtime, this, i, initial);
+    }
+
+    public string Name { get; }
+    public int Length => cells.Length;
+    public Cell<T> this[int index] => cells[index];
+}

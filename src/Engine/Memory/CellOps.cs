@@ -1,0 +1,52 @@
+using System.Numerics;
+
+namespace ModelCheck.Engine;
+
+// The awaited operations of Cell<T>: each parks the task on the cell, then performs the immediate
+// operation when the scheduler resumes it. Cells never block, so no blocker is given.
+
+public readonly struct LoadOp<T>(Cell<T> cell, MemoryOrder order) : IControlledOperation<T>
+{
+    public void Park(Action continuation) => cell.Runtime.Suspend(continuation, null, cell, OpKind.Load, order);
+    public T Perform() => cell.Get(order);
+}
+
+public readonly struct StoreOp<T>(Cell<T> cell, T value, MemoryOrder order) : IControlledOperation<Unit>
+{
+    public void Park(Action continuation) => cell.Runtime.Suspend(continuation, null, cell, OpKind.Store, order);
+    public Unit Perform()
+    {
+        cell.Set(value, order);
+        return default;
+    }
+}
+
+public readonly struct CompareAndSwapOp<T>(Cell<T> cell, T expected, T desired, MemoryOrder order) : IControlledOperation<bool>
+{
+    public void Park(Action continuation) => cell.Runtime.Suspend(continuation, null, cell, OpKind.CompareExchange, order);
+    public bool Perform() => cell.CompareAndSwapNow(expected, desired, order);
+}
+
+public readonly struct ExchangeOp<T>(Cell<T> cell, T value, MemoryOrder order) : IControlledOperation<T>
+{
+    public void Park(Action continuation) => cell.Runtime.Suspend(continuation, null, cell, OpKind.Exchange, order);
+    public T Perform() => cell.ExchangeNow(value, order);
+}
+
+public readonly struct FetchAddOp<T>(Cell<T> cell, T delta, MemoryOrder order) : IControlledOperation<T>
+    where T : INumberBase<T>
+{
+    public void Park(Action continuation) => cell.Runtime.Suspend(continuation, null, cell, OpKind.FetchAdd, order);
+    public T Perform() => cell.FetchAddCore(delta, order);
+}
+
+public static class NumericCellExtensions
+{
+    /// <summary>Atomically adds <paramref name="delta"/> and returns the old value; a scheduling point.</summary>
+    public static ControlledOp<FetchAddOp<T>, T> FetchAdd<T>(this Cell<T> cell, T delta, MemoryOrder order)
+        where T : INumberBase<T> => new(new FetchAddOp<T>(cell, delta, order));
+
+    /// <summary>Fetch-add inside the current step.</summary>
+    public static T FetchAddNow<T>(this Cell<T> cell, T delta, MemoryOrder order)
+        where T : INumberBase<T> => cell.FetchAddCore(delta, order);
+}

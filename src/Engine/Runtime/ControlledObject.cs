@@ -1,0 +1,28 @@
+namespace ModelCheck.Engine;
+
+/// <summary>
+/// Anything the runtime controls: cells, locks, wait groups. Ids are handed out in creation order,
+/// so they are the same in every execution of the same schedule.
+/// </summary>
+public abstract class ControlledObject
+{
+    private protected ControlledObject(Runtime runtime)
+    {
+        Runtime = runtime;
+        Id = runtime.NextObjectId();
+    }
+
+    public Runtime Runtime { get; }
+    public int Id { get; }
+
+    /// <summary>The name people read in traces. Computed on demand, so unnamed hot paths allocate nothing.</summary>
+    public abstract string Name { get; }
+
+    public override string ToString() => Name;
+}
+
+/// <summary>A controlled object a task can block on; the scheduler asks it whether the task may go on.</summary>
+internal interface IBlocker
+{
+    bool CanProceed(ControlledTask task, OpKind op);
+}

@@ -1,0 +1,26 @@
+namespace ModelCheck.Engine;
+
+/// <summary>
+/// The scheduler's record of one task: its body, the continuation it parked at its last await,
+/// and the operation it is waiting to perform. Not an OS thread: it runs only when the scheduler
+/// calls its continuation.
+/// </summary>
+internal sealed class ControlledTask(int id, string name, Func<Task> body)
+{
+    public readonly int Id = id;
+    public readonly string Name = name;
+    public readonly Func<Task> Body = body;
+
+    /// <summary>The task returned by <see cref="Body"/>; null until the task first runs.</summary>
+    public Task? Task;
+    public Action? Continuation;
+    public bool Finished;
+
+    // The operation the task will perform when next scheduled.
+    public IBlocker? Blocker;
+    public ControlledObject? PendingObject;
+    public OpKind PendingOp = OpKind.Start;
+    public MemoryOrder PendingOrder;
+
+    public bool IsEnabled => !Finished && (Blocker is null || Blocker.CanProceed(this, PendingOp));
+}

@@ -1,0 +1,13 @@
+namespace ModelCheck.Engine;
+
+/// <summary>What an execution needs to know beyond its strategy; all of it is recorded in a trace for replay.</summary>
+public sealed record ExecutionSettings
+{
+    /// <summary>Scheduling steps after which an execution stops (Coyote's --max-steps).</summary>
+    public int MaxSteps { get; init; } = 10_000;
+
+    /// <summary>Whether reaching <see cref="MaxSteps"/> is a bug rather than a quiet cut-off.</summary>
+    public bool FailOnMaxSteps { get; init; }
+
+    public static ExecutionSettings Default { get; } = new();
+}

@@ -1,0 +1,43 @@
+namespace ModelCheck.Engine;
+
+// The factory of controlled objects and the operations that belong to no object.
+public sealed partial class Runtime
+{
+    public Cell<T> NewCell<T>(string name, T initial) => new(this, name, initial);
+
+    public CellArray<T> NewCellArray<T>(string name, int length, T initial) => new(this, name, length, initial);
+
+    public Mutex NewMutex(string name) => new(this, name);
+
+    public RWMutex NewRWMutex(string name) => new(this, name);
+
+    public WaitGroup NewWaitGroup(string name) => new(this, name);
+
+    /// <summary>A scheduling point that does nothing else: lets the strategy switch tasks here.</summary>
+    public ControlledOp<YieldOp, Unit> Yield() => new(new YieldOp(this));
+
+    /// <summary>A memory fence of the given order; a scheduling point. Under SC it orders nothing further.</summary>
+    public ControlledOp<FenceOp, Unit> Fence(MemoryOrder order) => new(new FenceOp(this, order));
+
+    public readonly struct FenceOp(Runtime runtime, MemoryOrder order) : IControlledOperation<Unit>
+    {
+        public void Park(Action continuation) => runtime.Suspend(continuation, null, null, OpKind.Fence, order);
+
+        public Unit Perform()
+        {
+            runtime.RecordFence(order);
+            return default;
+        }
+    }
+
+    public readonly struct YieldOp(Runtime runtime) : IControlledOperation<Unit>
+    {
+        public void Park(Action continuation) => runtime.Suspend(continuation, null, null, OpKind.Yield, MemoryOrder.Relaxed);
+
+        public Unit Perform()
+        {
+            runtime.Yielded();
+            return default;
+        }
+    }
+}

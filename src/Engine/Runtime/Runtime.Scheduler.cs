@@ -1,0 +1,142 @@
+namespace ModelCheck.Engine;
+
+// The scheduling loop: pick an enabled task, resume it for one step, see how the step ended.
+public sealed partial class Runtime
+{
+    /// <summary>Runs one execution of <paramref name="entry"/> to its end, a bug, or the step bound.</summary>
+    internal ExecutionResult Execute(Func<Runtime, Task> entry)
+    {
+        Reset();
+        Spawn(() => entry(this), "main");
+        while (bug is null && mismatch is null)
+        {
+            int count = CollectEnabled();
+            if (count == 0)
+            {
+                if (tasks.TrueForAll(t => t.Finished)) CheckMonitorsAtEnd();
+                else RecordDeadlock();
+                break;
+            }
+            if (step >= Settings.MaxSteps)
+            {
+                if (!Settings.FailOnMaxSteps) return new ExecutionResult(ExecutionStatus.BoundReached, null, step);
+                RecordBug(BugKind.MaxStepsReached, $"the execution reached the bound of {Settings.MaxSteps} scheduling steps");
+                break;
+            }
+            int chosen = enabled[0];
+            if (count > 1)
+            {
+                try
+                {
+                    chosen = enabled[strategy.PickTask(enabled.AsSpan(0, count), previousTask, step + 1)];
+                }
+                catch (StrategyMismatchException e)
+                {
+                    mismatch = e;
+                    break;
+                }
+                choices.Add(ChoiceKind.Schedule, chosen);
+            }
+            step++;
+            RunStep(tasks[chosen]);
+            previousTask = chosen;
+        }
+        current = null;
+        if (mismatch is not null) throw mismatch;
+        return bug is null
+            ? new ExecutionResult(ExecutionStatus.Passed, null, step)
+            : new ExecutionResult(ExecutionStatus.BugFound, bug, step);
+    }
+
+    void Reset()
+    {
+        tasks.Clear();
+        choices.Clear();
+        accessCount = 0;
+        monitors = null;
+        current = null;
+        previousTask = -1;
+        step = 0;
+        nextObjectId = 0;
+        bug = null;
+        mismatch = null;
+    }
+
+    int CollectEnabled()
+    {
+        int count = 0;
+        foreach (var task in tasks)
+            if (task.IsEnabled) enabled[count++] = task.Id;
+        return count;
+    }
+
+    void RunStep(ControlledTask task)
+    {
+        current = task;
+        suspended = false;
+        task.Blocker = null;
+        try
+        {
+            if (task.Continuation is { } continuation)
+            {
+                task.Continuation = null;
+                continuation();
+            }
+            else
+            {
+                if (Recorder is { } r) r.Add(step, task.Id, "start");
+                task.Task = task.Body();
+            }
+        }
+        catch (ExecutionHaltedException)
+        {
+        }
+        catch (Exception e)
+        {
+            RecordBug(BugKind.UnhandledException, $"task '{task.Name}' threw {Describe(e)}");
+        }
+        if (foreignAccess is { } foreign)
+        {
+            IsReusable = false;
+            RecordBug(BugKind.UncontrolledConcurrency, foreign);
+        }
+        if (bug is not null || mismatch is not null) return;
+        var body = task.Task!;
+        if (body.IsCompleted)
+        {
+            task.Finished = true;
+            if (body.Exception?.InnerException is { } e and not ExecutionHaltedException)
+                RecordBug(BugKind.UnhandledException, $"task '{task.Name}' threw {Describe(e)}");
+            else if (body.IsCanceled)
+                RecordBug(BugKind.UnhandledException, $"task '{task.Name}' was canceled");
+        }
+        else if (!suspended)
+        {
+            // The task awaited something the scheduler does not control; its continuation now belongs
+            // to another thread or to nobody, so this runtime may be touched from outside.
+            IsReusable = false;
+            RecordBug(BugKind.UncontrolledConcurrency,
+                $"task '{task.Name}' awaited something that is not a controlled primitive (such as Task.Delay, Task.Run, Task.Yield or a raw Task); use the runtime's primitives");
+        }
+    }
+
+    void RecordDeadlock()
+    {
+        var blocked = tasks.Where(t => !t.Finished)
+            .Select(t => $"'{t.Name}' waits to {t.PendingOp} {t.PendingObject?.Name ?? "task"}");
+        RecordBug(BugKind.Deadlock, "deadlock: no task is enabled; " + string.Join(", ", blocked));
+    }
+
+    void CheckMonitorsAtEnd()
+    {
+        if (monitors is null) return;
+        foreach (var monitor in monitors)
+            if (monitor.CheckAtEnd() is { } violation)
+            {
+                RecordBug(BugKind.MonitorViolation, $"{monitor.Name}: {violation}");
+                return;
+            }
+    }
+
+    static string Describe(Exception e) => $"{e.GetType().Name}: {e.Message}";
+}

@@ -1,0 +1,190 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace ModelCheck.Engine;
+
+/// <summary>
+/// One controlled execution: its tasks, its controlled objects and the scheduler that runs them.
+/// Scenarios receive it explicitly; nothing is ambient, so several runtimes can run at once on
+/// different OS threads. Exactly one task runs at a time, on the thread that created the runtime.
+/// Each await on a controlled primitive parks the task's continuation here; the strategy then picks
+/// the next task, and the parked operation happens when its task is resumed.
+/// </summary>
+public sealed partial class Runtime
+{
+    readonly IStrategy strategy;
+    readonly List<ControlledTask> tasks = [];
+    readonly ChoiceLog choices = new();
+    readonly int ownerThread = Environment.CurrentManagedThreadId;
+    int[] enabled = new int[8];
+    Access[] accesses = new Access[256];
+    int accessCount;
+    List<IMonitor>? monitors;
+
+    ControlledTask? current;
+    int previousTask = -1;
+    bool suspended;
+    int step;
+    int nextObjectId;
+    Bug? bug;
+    // A strategy that could not answer (replay divergence, nondeterminism) ends the execution too.
+    StrategyMismatchException? mismatch;
+    // Set from a foreign thread when uncontrolled code touches a controlled primitive.
+    volatile string? foreignAccess;
+
+    internal Runtime(IStrategy strategy, ExecutionSettings settings, ExecutionRecorder? recorder = null)
+    {
+        this.strategy = strategy;
+        Settings = settings;
+        Recorder = recorder;
+    }
+
+    public ExecutionSettings Settings { get; }
+
+    /// <summary>The scheduling step being run (1-based).</summary>
+    public int Step => step;
+
+    /// <summary>The id of the running task (0 is the scenario's main task).</summary>
+    public int CurrentTask => current?.Id ?? -1;
+
+    /// <summary>True when a replay is recording what each step does; guard costly descriptions with it.</summary>
+    public bool IsRecording => Recorder is not null;
+
+    internal ExecutionRecorder? Recorder { get; }
+
+    /// <summary>The decisions of the current (or last) execution.</summary>
+    public ChoiceLog Choices => choices;
+
+    /// <summary>Every access of the current (or last) execution, in order.</summary>
+    public ReadOnlySpan<Access> Accesses => accesses.AsSpan(0, accessCount);
+
+    /// <summary>False once uncontrolled code may still hold this runtime; it must not be reused then.</summary>
+    internal bool IsReusable { get; private set; } = true;
+
+    internal int NextObjectId() => nextObjectId++;
+
+    /// <summary>Starts a task running <paramref name="body"/>. It first runs when the scheduler picks it.</summary>
+    public TaskHandle Spawn(Func<Task> body, string? name = null)
+    {
+        var task = new ControlledTask(tasks.Count, name ?? $"task{tasks.Count}", body);
+        tasks.Add(task);
+        if (enabled.Length < tasks.Count) Array.Resize(ref enabled, tasks.Count * 2);
+        strategy.OnTaskCreated(task.Id);
+        Recorder?.OnTaskCreated(task.Name);
+        return new TaskHandle(this, task);
+    }
+
+    /// <summary>A nondeterministic input in [0, <paramref name="count"/>), chosen and recorded by the strategy.</summary>
+    public int Choose(int count)
+    {
+        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), "a choice needs at least one option");
+        if (count == 1 || bug is not null) return 0;
+        int value;
+        try
+        {
+            value = strategy.PickValue(ChoiceKind.Data, count, step);
+        }
+        catch (StrategyMismatchException e)
+        {
+            mismatch = e;
+            throw new ExecutionHaltedException();
+        }
+        choices.Add(ChoiceKind.Data, value);
+        if (Recorder is { } r) r.Add(step, CurrentTask, $"choose {value} of {count}");
+        return value;
+    }
+
+    public bool ChooseBool() => Choose(2) == 1;
+
+    /// <summary>
+    /// Fails the execution with an assertion failure when <paramref name="condition"/> is false.
+    /// It does not throw: exceptions cost microseconds and most failing executions end here. The bug is
+    /// recorded and the execution ends at the task's next scheduling point; code between the failed
+    /// assertion and that point still runs, but nothing it does can change the verdict (the first bug
+    /// wins, later choices and events are ignored). Use <see cref="Fail"/> to stop at once.
+    /// </summary>
+    public void Assert(bool condition, string message)
+    {
+        if (!condition) RecordBug(BugKind.AssertionFailure, message);
+    }
+
+    /// <summary><see cref="Assert(bool, string)"/> whose interpolated message is only built when the assertion fails.</summary>
+    public void Assert(bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] ref AssertMessage message)
+    {
+        if (!condition) RecordBug(BugKind.AssertionFailure, message.ToStringAndClear());
+    }
+
+    /// <summary>Ends the execution with a bug of the given kind, stopping the running task at once.</summary>
+    [DoesNotReturn]
+    public void Fail(BugKind kind, string message)
+    {
+        RecordBug(kind, message);
+        throw new ExecutionHaltedException();
+    }
+
+    /// <summary>A modelled runtime fatal error (Go's throw/fatal): unrecoverable, ends the execution.</summary>
+    [DoesNotReturn]
+    public void Fatal(string message) => Fail(BugKind.Fatal, "fatal error: " + message);
+
+    /// <summary>Adds a note to the recorded story of this step; does nothing unless recording.</summary>
+    public void Note(string text) => Recorder?.Add(step, CurrentTask, text);
+
+    public void AddMonitor(IMonitor monitor) => (monitors ??= []).Add(monitor);
+
+    /// <summary>Hands an event to every monitor of its type; a violation ends the execution.</summary>
+    public void Publish<TEvent>(TEvent e)
+    {
+        if (monitors is null || bug is not null) return;
+        foreach (var monitor in monitors)
+            if (monitor is IMonitor<TEvent> typed && typed.Observe(e) is { } violation)
+                Fail(BugKind.MonitorViolation, $"{monitor.Name}: {violation}");
+    }
+
+    internal void RecordBug(BugKind kind, string message) =>
+        bug ??= new Bug(kind, message, step, CurrentTask);
+
+    /// <summary>Parks the running task at an await on a controlled primitive.</summary>
+    internal void Suspend(Action continuation, IBlocker? blocker, ControlledObject? target, OpKind op, MemoryOrder order)
+    {
+        if (Environment.CurrentManagedThreadId != ownerThread || current is null)
+        {
+            // Uncontrolled code (a continuation on the thread pool, say) reached a controlled primitive.
+            // Throwing here would crash the process from the pool, so the continuation is dropped: that
+            // code never runs again, and the scheduler reports the bug.
+            foreignAccess ??= $"a controlled {op} was awaited outside the runtime's tasks (from another thread or after the execution ended)";
+            return;
+        }
+        var task = current;
+        task.Continuation = continuation;
+        task.Blocker = blocker;
+        task.PendingObject = target;
+        task.PendingOp = op;
+        task.PendingOrder = order;
+        suspended = true;
+    }
+
+    /// <summary>Records an access by the running task; every controlled operation calls it when it happens.</summary>
+    internal void RecordAccess(ControlledObject target, OpKind op, MemoryOrder order) => Append(target.Id, op, order);
+
+    void Append(int target, OpKind op, MemoryOrder order)
+    {
+        if (accessCount == accesses.Length) Array.Resize(ref accesses, accesses.Length * 2);
+        accesses[accessCount++] = new Access(step, current!.Id, target, op, order);
+    }
+
+    internal void RecordFence(MemoryOrder order)
+    {
+        Append(-1, OpKind.Fence, order);
+        if (Recorder is { } r) r.Add(step, CurrentTask, $"fence ({order.ToName()})");
+    }
+
+    internal void Joined(ControlledTask joined)
+    {
+        if (Recorder is { } r) r.Add(step, CurrentTask, $"join {joined.Name}");
+    }
+
+    internal void Yielded()
+    {
+        if (Recorder is { } r) r.Add(step, CurrentTask, "yield");
+    }
+}

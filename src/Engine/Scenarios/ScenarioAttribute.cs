@@ -1,0 +1,16 @@
+namespace ModelCheck.Engine;
+
+/// <summary>
+/// Marks a static method <c>Task M(Runtime rt)</c>, or <c>Task M(Runtime rt, string argument)</c>, as a
+/// scenario the checker can explore. A method may carry several, each with its own name and argument
+/// (a seeded-bug variant, a configuration). <see cref="Expect"/> is the scenario's contract:
+/// <see cref="BugKind.None"/> means it must pass.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+public sealed class ScenarioAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+    public string Description { get; init; } = "";
+    public BugKind Expect { get; init; }
+    public string? Argument { get; init; }
+}

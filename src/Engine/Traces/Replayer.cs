@@ -1,0 +1,36 @@
+namespace ModelCheck.Engine;
+
+/// <summary>How a replay ended: the execution's result, what it did step by step, and any divergence.</summary>
+public sealed record ReplayResult(TraceFile Trace, ExecutionResult Result, ExecutionRecorder Recording, string? Divergence)
+{
+    /// <summary>True when the replay reached the trace's bug, of the same kind, at the same step.</summary>
+    public bool Reproduced => Divergence is null && Result.Bug is { } bug && bug.Kind == Trace.Bug.Kind && bug.Step == Trace.Bug.Step;
+}
+
+public static class Replayer
+{
+    /// <summary>Replays <paramref name="trace"/> against <paramref name="scenario"/>, recording every step.</summary>
+    public static ReplayResult Replay(Scenario scenario, TraceFile trace)
+    {
+        var strategy = new ReplayStrategy(trace.Choices);
+        var recorder = new ExecutionRecorder();
+        var runtime = new Runtime(strategy, trace.Settings, recorder);
+        strategy.PrepareExecution();
+        try
+        {
+            var result = runtime.Execute(scenario.Entry);
+            string? divergence = null;
+            if (strategy.Consumed < trace.Choices.Count)
+                divergence = $"diverged: the execution ended at step {result.Steps} after {strategy.Consumed} of the trace's {trace.Choices.Count} choices";
+            else if (result.Bug is not { } bug)
+                divergence = $"diverged: the execution ended at step {result.Steps} without the trace's bug ({trace.Bug.Kind.ToName()} at step {trace.Bug.Step})";
+            else if (bug.Kind != trace.Bug.Kind || bug.Step != trace.Bug.Step)
+                divergence = $"diverged: the replay found {bug.Kind.ToName()} at step {bug.Step}, the trace records {trace.Bug.Kind.ToName()} at step {trace.Bug.Step}";
+            return new ReplayResult(trace, result, recorder, divergence);
+        }
+        catch (StrategyMismatchException e)
+        {
+            return new ReplayResult(trace, new ExecutionResult(ExecutionStatus.BugFound, null, runtime.Step), recorder, e.Message);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ModelCheck.Engine;
+
+/// <summary>Where a trace came from: the strategy, its value and seed, and the execution that failed.</summary>
+public sealed record TraceOrigin(string Strategy, int? StrategyValue, ulong Seed, int Iteration);
+
+/// <summary>
+/// A bug trace: versioned JSON holding the scenario, the settings replay needs, its origin, the ordered
+/// choices and the bug they end in. Written atomically (temporary file, then rename).
+/// </summary>
+public sealed record TraceFile(string Scenario, ExecutionSettings Settings, TraceOrigin Origin, IReadOnlyList<Choice> Choices, Bug Bug)
+{
+    public const string Format = "modelcheck-trace";
+    public const int Version = 1;
+
+    public static string EngineVersion { get; } =
+        typeof(TraceFile).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
+
+    public static TraceFile From(ExplorationReport report, FoundBug found) => new(
+        report.Scenario.Name,
+        report.Configuration.Execution,
+        new TraceOrigin(report.Configuration.Strategy.ToName(), report.Configuration.StrategyValue, report.Configuration.Seed, found.Iteration),
+        found.Choices,
+        found.Bug);
+
+    public string ToJson()
+    {
+        var json = new JsonObject
+        {
+            ["format"] = Format,
+            ["version"] = Version,
+            ["engine"] = EngineVersion,
+            ["scenario"] = Scenario,
+            ["settings"] = new JsonObject
+            {
+                ["maxSteps"] = Settings.MaxSteps,
+                ["failOnMaxSteps"] = Settings.FailOnMaxSteps,
+            },
+            ["origin"] = new JsonObject
+            {
+                ["strategy"] = Origin.Strategy,
+                ["strategyValue"] = Origin.StrategyValue,
+                ["seed"] = Origin.Seed,
+                ["iteration"] = Origin.Iteration,
+            },
+            ["bug"] = new JsonObject
+            {
+                ["kind"] = Bug.Kind.ToName(),
+                ["message"] = Bug.Message,
+                ["step"] = Bug.Step,
+                ["task"] = Bug.Task,
+            },
+            ["choices"] = new JsonArray(Choices.Select(c => (JsonNode)JsonValue.Create(c.ToString())).ToArray()),
+        };
+        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    /// <summary>Writes the trace to <paramref name="path"/> through a temporary file, so no reader ever sees half a trace.</summary>
+    public void Write(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        File.WriteAllText(temporary, ToJson());
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public static TraceFile Read(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TraceFormatException($"{path}: cannot be read ({e.Message})");
+        }
+        return Parse(text, path);
+    }
+
+    public static TraceFile Parse(string text, string source)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            throw new TraceFormatException($"{source}: not a trace: invalid or truncated JSON ({e.Message})");
+        }
+        if (root is not JsonObject obj || Optional<string>(obj, "format") != Format)
+            throw new TraceFormatException($"{source}: not a ModelCheck trace (no \"format\": \"{Format}\")");
+        int version = Required<int>(obj, "version", source);
+        if (version != Version)
+            throw new TraceFormatException($"{source}: trace format version {version} is not supported (this engine reads version {Version})");
+        var settings = RequiredObject(obj, "settings", source);
+        var origin = RequiredObject(obj, "origin", source);
+        var bug = RequiredObject(obj, "bug", source);
+        if (!BugKindNames.TryParse(Required<string>(bug, "kind", source), out var kind) || kind == BugKind.None)
+            throw new TraceFormatException($"{source}: unknown bug kind '{bug["kind"]}'");
+        if (obj["choices"] is not JsonArray array)
+            throw new TraceFormatException($"{source}: missing or malformed 'choices'");
+        var choices = new List<Choice>(array.Count);
+        foreach (var node in array)
+        {
+            if (node?.GetValueKind() != JsonValueKind.String || !Choice.TryParse(node.GetValue<string>(), out var choice))
+                throw new TraceFormatException($"{source}: choice {choices.Count} is malformed ({node?.ToJsonString() ?? "null"})");
+            choices.Add(choice);
+        }
+        return new TraceFile(
+            Required<string>(obj, "scenario", source),
+            new ExecutionSettings
+            {
+                MaxSteps = Required<int>(settings, "maxSteps", source),
+                FailOnMaxSteps = Required<bool>(settings, "failOnMaxSteps", source),
+            },
+            new TraceOrigin(
+                Required<string>(origin, "strategy", source),
+                Optional<int?>(origin, "strategyValue"),
+                Required<ulong>(origin, "seed", source),
+                Required<int>(origin, "iteration", source)),
+            choices,
+            new Bug(kind, Required<string>(bug, "message", source), Required<int>(bug, "step", source), Required<int>(bug, "task", source)));
+    }
+
+    static JsonObject RequiredObject(JsonObject obj, string name, string source) =>
+        obj[name] as JsonObject ?? throw new TraceFormatException($"{source}: missing or malformed '{name}'");
+
+    static T Required<T>(JsonObject obj, string name, string source)
+    {
+        try
+        {
+            if (obj[name] is JsonValue value) return value.GetValue<T>();
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException)
+        {
+        }
+        throw new TraceFormatException($"{source}: missing or malformed '{name}'");
+    }
+
+    static T? Optional<T>(JsonObject obj, string name)
+    {
+        try
+        {
+            return obj[name] is JsonValue value ? value.GetValue<T>() : default;
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException)
+        {
+            return default;
+        }
+    }
+}
+
+/// <summary>A trace file is missing, malformed, truncated, foreign or of another format version.</summary>
+public sealed class TraceFormatException(string message) : Exception(message);
