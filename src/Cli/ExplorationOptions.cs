@@ -14,6 +14,8 @@ public sealed class ExplorationOptions
     readonly Option<int?> strategyValue = new("--strategy-value") { Description = "PCT depth d, or DFS preemption bound" };
     readonly Option<int?> maxSteps = new("--max-steps") { Description = "scheduling steps per execution" };
     readonly Option<bool?> failOnMaxSteps = new("--fail-on-max-steps") { Description = "report reaching --max-steps as a bug" };
+    readonly Option<string?> memory = new("--memory") { Description = "memory model: sc, tso or ra" };
+    readonly Option<bool?> raceDetection = new("--race-detection") { Description = "report data races (true or false)" };
     readonly Option<ulong?> seed = new("--seed") { Description = "seed of the random and pct strategies" };
     readonly Option<int?> timeout = new("--timeout") { Description = "seconds each scenario may explore for" };
     readonly Option<string?> outdir = new("--outdir") { Description = "directory for trace files" };
@@ -22,7 +24,7 @@ public sealed class ExplorationOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { iterations, strategy, strategyValue, maxSteps, failOnMaxSteps, seed, timeout, outdir, allBugs, config })
+        foreach (var option in new Option[] { iterations, strategy, strategyValue, maxSteps, failOnMaxSteps, memory, raceDetection, seed, timeout, outdir, allBugs, config })
             command.Options.Add(option);
     }
 
@@ -36,6 +38,8 @@ public sealed class ExplorationOptions
         {
             MaxSteps = Positive(parse.GetValue(maxSteps), "--max-steps") ?? file.Execution.MaxSteps,
             FailOnMaxSteps = parse.GetValue(failOnMaxSteps) ?? file.Execution.FailOnMaxSteps,
+            Memory = MemoryOption(parse.GetValue(memory)) ?? file.Execution.Memory,
+            RaceDetection = parse.GetValue(raceDetection) ?? file.Execution.RaceDetection,
         };
         var strategyKind = file.Strategy;
         if (parse.GetValue(strategy) is { } name && !StrategyKindNames.TryParse(name, out strategyKind))
@@ -56,6 +60,12 @@ public sealed class ExplorationOptions
             Execution = execution,
         };
     }
+
+    /// <summary>Parses a --memory value; shared with the litmus verb.</summary>
+    public static MemoryModel? MemoryOption(string? name) =>
+        name is null ? null
+        : MemoryModelNames.TryParse(name, out var model) ? model
+        : throw new UsageException($"--memory must be one of {MemoryModelNames.Choices}, not '{name}'");
 
     static int? Positive(int? value, string name) =>
         value is null or > 0 ? value : throw new UsageException($"{name} must be a positive integer, not {value}");

@@ -37,7 +37,7 @@ public static class TestCommand
             var report = Explorer.Explore(scenario, configuration);
             anyBug |= report.Bugs.Count > 0;
             var o = console.Out;
-            o.WriteLine($"{scenario.Name}  ({Describe(configuration)})");
+            o.WriteLine($"{scenario.Name}  ({Describe(configuration)}{Describe(scenario.SettingsFor(configuration.Execution))})");
             foreach (var found in report.Bugs)
             {
                 o.WriteLine($"  bug       {found.Bug.Kind.ToName()} at step {found.Bug.Step} of execution {found.Iteration}: {found.Bug.Message}");
@@ -90,6 +90,10 @@ public static class TestCommand
 
     static string Describe(TestConfiguration c) =>
         $"{c.Strategy.ToName()}{(c.StrategyValue is { } v ? " " + v : "")}, seed {c.Seed}, {c.Iterations} iterations, max {c.Execution.MaxSteps} steps";
+
+    // Only what differs from the defaults, so the common line stays short.
+    static string Describe(ExecutionSettings s) =>
+        (s.Memory == MemoryModel.Sc ? "" : $", memory {s.Memory.ToName()}") + (s.RaceDetection ? "" : ", race detection off");
 
     static string Completion(ExplorationReport report) =>
         report.Complete ? ", complete: the whole space was explored"

@@ -11,7 +11,7 @@ public static class ConfigurationFile
     public const string DefaultName = "coyote.json";
 
     static readonly string[] Known =
-        ["iterations", "strategy", "strategyValue", "maxSteps", "failOnMaxSteps", "seed", "timeout", "outdir"];
+        ["iterations", "strategy", "strategyValue", "maxSteps", "failOnMaxSteps", "seed", "timeout", "outdir", "memory", "raceDetection"];
 
     public static TestConfiguration Load(string path)
     {
@@ -58,6 +58,12 @@ public static class ConfigurationFile
                     case "strategyValue": config = config with { StrategyValue = NonNegativeInt(source, property) }; break;
                     case "maxSteps": execution = execution with { MaxSteps = PositiveInt(source, property) }; break;
                     case "failOnMaxSteps": execution = execution with { FailOnMaxSteps = Bool(source, property) }; break;
+                    case "memory":
+                        if (v.ValueKind != JsonValueKind.String || !MemoryModelNames.TryParse(v.GetString(), out var memory))
+                            throw Invalid(source, property, $"one of {MemoryModelNames.Choices}");
+                        execution = execution with { Memory = memory };
+                        break;
+                    case "raceDetection": execution = execution with { RaceDetection = Bool(source, property) }; break;
                     case "seed":
                         if (v.ValueKind != JsonValueKind.Number || !v.TryGetUInt64(out var seed))
                             throw Invalid(source, property, "a non-negative integer");

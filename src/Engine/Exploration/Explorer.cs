@@ -11,7 +11,8 @@ public static class Explorer
     public static ExplorationReport Explore(Scenario scenario, TestConfiguration configuration, Action<ExplorationProgress>? progress = null)
     {
         var strategy = configuration.CreateStrategy();
-        var runtime = new Runtime(strategy, configuration.Execution);
+        var settings = scenario.SettingsFor(configuration.Execution);
+        var runtime = new Runtime(strategy, settings);
         var bugs = new List<FoundBug>();
         var counts = new SortedDictionary<BugKind, int>();
         var clock = Stopwatch.StartNew();
@@ -31,7 +32,7 @@ public static class Explorer
                 if (counts[bug.Kind] == 1) bugs.Add(new FoundBug(bug, executions, runtime.Choices.ToArray()));
                 if (!configuration.AllBugs) break;
             }
-            if (!runtime.IsReusable) runtime = new Runtime(strategy, configuration.Execution);
+            if (!runtime.IsReusable) runtime = new Runtime(strategy, settings);
             if (strategy.IsComplete) break;
             if (progress is not null && (executions & 1023) == 0)
                 progress(new ExplorationProgress(executions, configuration.Iterations, counts.Values.Sum(), clock.Elapsed));

@@ -9,5 +9,11 @@ public sealed record ExecutionSettings
     /// <summary>Whether reaching <see cref="MaxSteps"/> is a bug rather than a quiet cut-off.</summary>
     public bool FailOnMaxSteps { get; init; }
 
+    /// <summary>What a load may return: sequential consistency, x86-TSO or RC11 release/acquire.</summary>
+    public MemoryModel Memory { get; init; } = MemoryModel.Sc;
+
+    /// <summary>Whether conflicting accesses unordered by happens-before (one of them plain) are a data-race bug.</summary>
+    public bool RaceDetection { get; init; } = true;
+
     public static ExecutionSettings Default { get; } = new();
 }

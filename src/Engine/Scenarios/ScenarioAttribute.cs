@@ -13,4 +13,10 @@ public sealed class ScenarioAttribute(string name) : Attribute
     public string Description { get; init; } = "";
     public BugKind Expect { get; init; }
     public string? Argument { get; init; }
+
+    /// <summary>"sc", "tso" or "ra": the memory model this scenario always runs under (default: the run's).</summary>
+    public string? Memory { get; init; }
+
+    /// <summary>False turns data-race detection off for this scenario (it studies lost writes, not races).</summary>
+    public bool RaceDetection { get; init; } = true;
 }

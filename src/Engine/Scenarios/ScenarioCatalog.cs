@@ -81,7 +81,15 @@ public sealed class ScenarioCatalog
         {
             entry = method.CreateDelegate<Func<Runtime, Task>>();
         }
-        return new Scenario(attribute.Name, attribute.Description, attribute.Expect, entry);
+        MemoryModel? memory = null;
+        if (attribute.Memory is { } name)
+            memory = MemoryModelNames.TryParse(name, out var model) ? model
+                : throw new ScenarioException($"scenario '{attribute.Name}': Memory must be {MemoryModelNames.Choices}, not '{name}'");
+        return new Scenario(attribute.Name, attribute.Description, attribute.Expect, entry)
+        {
+            Memory = memory,
+            RaceDetection = attribute.RaceDetection,
+        };
     }
 }
 

@@ -21,7 +21,7 @@ public sealed record TraceFile(string Scenario, ExecutionSettings Settings, Trac
 
     public static TraceFile From(ExplorationReport report, FoundBug found) => new(
         report.Scenario.Name,
-        report.Configuration.Execution,
+        report.Scenario.SettingsFor(report.Configuration.Execution),
         new TraceOrigin(report.Configuration.Strategy.ToName(), report.Configuration.StrategyValue, report.Configuration.Seed, found.Iteration),
         found.Choices,
         found.Bug);
@@ -38,6 +38,8 @@ public sealed record TraceFile(string Scenario, ExecutionSettings Settings, Trac
             {
                 ["maxSteps"] = Settings.MaxSteps,
                 ["failOnMaxSteps"] = Settings.FailOnMaxSteps,
+                ["memory"] = Settings.Memory.ToName(),
+                ["raceDetection"] = Settings.RaceDetection,
             },
             ["origin"] = new JsonObject
             {
@@ -114,11 +116,7 @@ public sealed record TraceFile(string Scenario, ExecutionSettings Settings, Trac
         }
         return new TraceFile(
             Required<string>(obj, "scenario", source),
-            new ExecutionSettings
-            {
-                MaxSteps = Required<int>(settings, "maxSteps", source),
-                FailOnMaxSteps = Required<bool>(settings, "failOnMaxSteps", source),
-            },
+            ReadSettings(settings, source),
             new TraceOrigin(
                 Required<string>(origin, "strategy", source),
                 Optional<int?>(origin, "strategyValue"),
@@ -126,6 +124,22 @@ public sealed record TraceFile(string Scenario, ExecutionSettings Settings, Trac
                 Required<int>(origin, "iteration", source)),
             choices,
             new Bug(kind, Required<string>(bug, "message", source), Required<int>(bug, "step", source), Required<int>(bug, "task", source)));
+    }
+
+    // "memory" and "raceDetection" came after the first traces were written. A trace without them was
+    // recorded by an engine that had sequential consistency only and no race detector, so it replays so.
+    static ExecutionSettings ReadSettings(JsonObject settings, string source)
+    {
+        var memory = MemoryModel.Sc;
+        if (settings["memory"] is not null && !MemoryModelNames.TryParse(Optional<string>(settings, "memory"), out memory))
+            throw new TraceFormatException($"{source}: 'memory' must be {MemoryModelNames.Choices}, not {settings["memory"]!.ToJsonString()}");
+        return new ExecutionSettings
+        {
+            MaxSteps = Required<int>(settings, "maxSteps", source),
+            FailOnMaxSteps = Required<bool>(settings, "failOnMaxSteps", source),
+            Memory = memory,
+            RaceDetection = settings["raceDetection"] is null ? false : Required<bool>(settings, "raceDetection", source),
+        };
     }
 
     static JsonObject RequiredObject(JsonObject obj, string name, string source) =>
