@@ -22,23 +22,25 @@ public static class BenchCommand
             int perRun = parse.GetValue(executions), count = parse.GetValue(runs);
             if (perRun < 1 || count < 1) throw new UsageException("--executions and --runs must be positive");
             var catalog = ScenarioCatalog.Discover(MapsAssembly.Assembly);
+            var racy = catalog.Find("engine/racy-counter")!;
             var workloads = new[]
             {
-                catalog.Find("engine/racy-counter")!,
+                racy,
+                // The same program without the race detector: what detection costs on the hot path.
+                new Scenario(racy.Name + " -races", racy.Description, racy.Expected, racy.Entry) { RaceDetection = false },
                 new Scenario("bench/three-tasks", "3 tasks, 8 locked increments each: about 100 steps", BugKind.None, ThreeTasks),
             };
             var o = console.Out;
             o.WriteLine($"bench: single-threaded, random strategy, {count} runs of {perRun} executions each, median");
-            o.WriteLine($"{"workload",-22}{"executions/s",14}{"steps/s",14}{"steps/execution",17}");
+            o.WriteLine($"{"workload",-28}{"executions/s",14}{"steps/s",14}{"steps/execution",17}");
             foreach (var workload in workloads)
             {
                 var reports = Enumerable.Range(0, count).Select(run => Measure(workload, perRun, (ulong)run)).ToList();
                 var median = reports.OrderBy(r => r.StepsPerSecond).ElementAt(count / 2);
-                o.WriteLine($"{workload.Name,-22}{median.ExecutionsPerSecond,14:N0}{median.StepsPerSecond,14:N0}{(double)median.Steps / median.Executions,17:F1}");
+                o.WriteLine($"{workload.Name,-28}{median.ExecutionsPerSecond,14:N0}{median.StepsPerSecond,14:N0}{(double)median.Steps / median.Executions,17:F1}");
             }
             if (parse.GetValue(memory))
             {
-                var racy = workloads[0];
                 Measure(racy, 100_000, 7);
                 long after100k = Heap();
                 Measure(racy, 1_000_000, 8);

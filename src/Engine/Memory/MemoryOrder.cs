@@ -26,4 +26,10 @@ public static class MemoryOrderNames
     };
 
     public static bool IsAtomic(this MemoryOrder order) => order != MemoryOrder.Plain;
+
+    /// <summary>True for orders with acquire semantics: acquire, acq_rel and seq_cst.</summary>
+    public static bool Acquires(this MemoryOrder order) => order is MemoryOrder.Acquire or MemoryOrder.AcqRel or MemoryOrder.SeqCst;
+
+    /// <summary>True for orders with release semantics: release, acq_rel and seq_cst.</summary>
+    public static bool Releases(this MemoryOrder order) => order is MemoryOrder.Release or MemoryOrder.AcqRel or MemoryOrder.SeqCst;
 }

@@ -27,4 +27,14 @@ public static class OpKindFacts
 
     /// <summary>True when the operation may write the object's state.</summary>
     public static bool Writes(this OpKind op) => op is OpKind.Store or OpKind.CompareExchange or OpKind.Exchange or OpKind.FetchAdd;
+
+    /// <summary>The operation's name in messages and traces: "load", "store", "compare-and-swap", ...</summary>
+    public static string ToName(this OpKind op) => op switch
+    {
+        OpKind.CompareExchange => "compare-and-swap",
+        OpKind.FetchAdd => "fetch_add",
+        OpKind.WaitGroupAdd => "add",
+        OpKind.WaitGroupWait => "wait",
+        _ => op.ToString().ToLowerInvariant(),
+    };
 }

@@ -53,6 +53,7 @@ public sealed partial class Runtime
         tasks.Clear();
         choices.Clear();
         accessCount = 0;
+        races?.Reset();
         monitors = null;
         current = null;
         previousTask = -1;

@@ -20,6 +20,7 @@ public sealed partial class Runtime
     Access[] accesses = new Access[256];
     int accessCount;
     List<IMonitor>? monitors;
+    readonly RaceDetector? races;
 
     ControlledTask? current;
     int previousTask = -1;
@@ -37,6 +38,7 @@ public sealed partial class Runtime
         this.strategy = strategy;
         Settings = settings;
         Recorder = recorder;
+        if (settings.RaceDetection) races = new RaceDetector();
     }
 
     public ExecutionSettings Settings { get; }
@@ -71,6 +73,7 @@ public sealed partial class Runtime
         if (enabled.Length < tasks.Count) Array.Resize(ref enabled, tasks.Count * 2);
         strategy.OnTaskCreated(task.Id);
         Recorder?.OnTaskCreated(task.Name);
+        races?.OnSpawn(current?.Id ?? -1, task.Id);
         return new TaskHandle(this, task);
     }
 
@@ -164,22 +167,35 @@ public sealed partial class Runtime
     }
 
     /// <summary>Records an access by the running task; every controlled operation calls it when it happens.</summary>
-    internal void RecordAccess(ControlledObject target, OpKind op, MemoryOrder order) => Append(target.Id, op, order);
+    internal void RecordAccess(ControlledObject target, OpKind op, MemoryOrder order)
+    {
+        int index = Append(target.Id, op, order);
+        if (races is not null && races.OnAccess(target.Id, current!.Id, op, order, index) is var other and >= 0)
+            RecordBug(BugKind.DataRace, RaceMessage(target, accesses[other], accesses[index]));
+    }
 
-    void Append(int target, OpKind op, MemoryOrder order)
+    int Append(int target, OpKind op, MemoryOrder order)
     {
         if (accessCount == accesses.Length) Array.Resize(ref accesses, accesses.Length * 2);
-        accesses[accessCount++] = new Access(step, current!.Id, target, op, order);
+        accesses[accessCount] = new Access(step, current!.Id, target, op, order);
+        return accessCount++;
     }
+
+    string RaceMessage(ControlledObject target, Access earlier, Access later) =>
+        $"data race on {target.Name}: {Describe(earlier)} and {Describe(later)} are not ordered by happens-before";
+
+    string Describe(Access a) => $"task '{tasks[a.Task].Name}' {a.Order.ToName()} {a.Op.ToName()} at step {a.Step}";
 
     internal void RecordFence(MemoryOrder order)
     {
         Append(-1, OpKind.Fence, order);
+        races?.OnFence(current!.Id, order);
         if (Recorder is { } r) r.Add(step, CurrentTask, $"fence ({order.ToName()})");
     }
 
     internal void Joined(ControlledTask joined)
     {
+        races?.OnJoin(current!.Id, joined.Id);
         if (Recorder is { } r) r.Add(step, CurrentTask, $"join {joined.Name}");
     }
 
