@@ -6,6 +6,20 @@ public sealed partial class Runtime
     /// <summary>Runs one execution of <paramref name="entry"/> to its end, a bug, or the step bound.</summary>
     internal ExecutionResult Execute(Func<Runtime, Task> entry)
     {
+        var outer = System.Threading.SynchronizationContext.Current;
+        System.Threading.SynchronizationContext.SetSynchronizationContext(UncontrolledContinuations.Instance);
+        try
+        {
+            return ExecuteSteps(entry);
+        }
+        finally
+        {
+            System.Threading.SynchronizationContext.SetSynchronizationContext(outer);
+        }
+    }
+
+    ExecutionResult ExecuteSteps(Func<Runtime, Task> entry)
+    {
         Reset();
         Spawn(() => entry(this), "main");
         while (bug is null && mismatch is null)
@@ -101,7 +115,12 @@ public sealed partial class Runtime
             IsReusable = false;
             RecordBug(BugKind.UncontrolledConcurrency, foreign);
         }
-        if (bug is not null || mismatch is not null) return;
+        if (bug is not null || mismatch is not null)
+        {
+            // An assertion may fail in the same step that awaited something uncontrolled.
+            if (!suspended && task.Task is { IsCompleted: false }) IsReusable = false;
+            return;
+        }
         var body = task.Task!;
         if (body.IsCompleted)
         {
