@@ -27,7 +27,10 @@ public static class CommandLine
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine($"modelcheck: {parsed.Errors[0].Message}");
+            // An unknown verb also leaves "Required command was not provided"; the token is the news.
+            error.WriteLine(parsed.UnmatchedTokens.Count > 0
+                ? $"modelcheck: unknown command or argument '{parsed.UnmatchedTokens[0]}'"
+                : $"modelcheck: {parsed.Errors[0].Message}");
             return BadInput;
         }
         try

@@ -34,11 +34,19 @@ public static class ScenarioSource
         return (null, arguments);
     }
 
+    /// <summary>
+    /// The scenarios matching the patterns. Every pattern must match something: a mistyped pattern next
+    /// to a good one would otherwise drop scenarios silently, and a mistyped option (which the parser
+    /// hands over as a pattern) would be ignored.
+    /// </summary>
     public static IReadOnlyList<Scenario> Select(ScenarioCatalog catalog, IReadOnlyList<string> patterns)
     {
-        var selected = catalog.Match(patterns);
-        if (selected.Count == 0)
-            throw new UsageException($"no scenario matches {string.Join(" ", patterns.Select(p => $"'{p}'"))} (see 'modelcheck list')");
-        return selected;
+        foreach (var pattern in patterns)
+        {
+            if (pattern.StartsWith('-')) throw new UsageException($"unknown option '{pattern}'");
+            if (catalog.Match([pattern]).Count == 0)
+                throw new UsageException($"no scenario matches '{pattern}' (see 'modelcheck list')");
+        }
+        return catalog.Match(patterns);
     }
 }
