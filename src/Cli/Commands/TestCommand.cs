@@ -14,34 +14,43 @@ public static class TestCommand
     {
         var arguments = new Argument<string[]>("scenarios") { Arity = ArgumentArity.ZeroOrMore, Description = "[ASSEMBLY.dll] then scenario names or globs (default: all)" };
         var expect = new Option<bool>("--expect") { Description = "exit 0 only when every verdict matches the scenario's expected verdict" };
+        var minimize = new Option<bool>("--minimize") { Description = "shrink each bug's trace and write it beside it as *.min.trace.json" };
+        var html = new Option<string?>("--html") { Description = "write an HTML report of each bug into this directory" };
+        var noProgress = new Option<bool>("--no-progress") { Description = "no progress bar, even on a terminal" };
         var options = new ExplorationOptions();
-        var command = new Command("test", "explore scenarios and report the bugs found") { arguments, expect };
+        var command = new Command("test", "explore scenarios and report the bugs found") { arguments, expect, minimize, html, noProgress };
         options.AddTo(command);
         command.SetAction(parse =>
         {
             var configuration = options.Resolve(parse);
             var (assembly, patterns) = ScenarioSource.SplitArguments(parse.GetValue(arguments) ?? []);
             var scenarios = ScenarioSource.Select(ScenarioSource.Load(assembly), patterns);
-            return parse.GetValue(expect)
-                ? RunExpect(console, scenarios, configuration)
-                : RunReport(console, scenarios, configuration);
+            var htmlDirectory = parse.GetValue(html);
+            if (htmlDirectory is not null && string.IsNullOrWhiteSpace(htmlDirectory)) throw new UsageException("--html needs a directory");
+            var run = new Run(console, configuration, new ProgressDisplay(console, parse.GetValue(noProgress)), new TraceOutputs(parse.GetValue(minimize)), htmlDirectory);
+            return parse.GetValue(expect) ? RunExpect(run, scenarios) : RunReport(run, scenarios);
         });
         return command;
     }
 
-    static int RunReport(ConsoleOutput console, IReadOnlyList<Scenario> scenarios, TestConfiguration configuration)
+    sealed record Run(ConsoleOutput Console, TestConfiguration Configuration, ProgressDisplay Progress, TraceOutputs Outputs, string? HtmlDirectory);
+
+    static int RunReport(Run run, IReadOnlyList<Scenario> scenarios)
     {
+        var (console, configuration) = (run.Console, run.Configuration);
         bool anyBug = false;
         foreach (var scenario in scenarios)
         {
-            var report = Explorer.Explore(scenario, configuration);
+            var report = run.Progress.Explore(scenario, configuration);
             anyBug |= report.Bugs.Count > 0;
             var o = console.Out;
             o.WriteLine($"{scenario.Name}  ({Describe(configuration)}{Describe(scenario.SettingsFor(configuration.Execution))})");
             foreach (var found in report.Bugs)
             {
                 o.WriteLine($"  bug       {found.Bug.Kind.ToName()} at step {found.Bug.Step} of execution {found.Iteration}: {found.Bug.Message}");
-                o.WriteLine($"  trace     {WriteTrace(report, found)}");
+                var path = WriteTrace(report, found);
+                o.WriteLine($"  trace     {path}");
+                Outputs(run, o, report, found, path);
             }
             if (configuration.AllBugs && report.BugCounts.Count > 0)
                 o.WriteLine("  counts    " + string.Join(", ", report.BugCounts.Select(c => $"{c.Key.ToName()} {c.Value}")));
@@ -53,16 +62,18 @@ public static class TestCommand
         return anyBug ? CommandLine.Failed : CommandLine.Ok;
     }
 
-    static int RunExpect(ConsoleOutput console, IReadOnlyList<Scenario> scenarios, TestConfiguration configuration)
+    static int RunExpect(Run run, IReadOnlyList<Scenario> scenarios)
     {
+        var (console, configuration) = (run.Console, run.Configuration);
         int width = Math.Max("scenario".Length, scenarios.Max(s => s.Name.Length));
         var o = console.Out;
         o.WriteLine($"{"scenario".PadRight(width)}  {"expected",-16}  {"observed",-16}  {"executions",10}  complete{(console.ShowTiming ? "  time" : "")}");
         int mismatches = 0;
         foreach (var scenario in scenarios)
         {
-            var report = Explorer.Explore(scenario, configuration);
-            foreach (var found in report.Bugs) WriteTrace(report, found);
+            var report = run.Progress.Explore(scenario, configuration);
+            // The table stays one line per scenario; what minimisation and reports print goes to stderr.
+            foreach (var found in report.Bugs) Outputs(run, console.Error, report, found, WriteTrace(report, found));
             bool ok = report.MatchesExpectation;
             if (!ok) mismatches++;
             var line = $"{scenario.Name.PadRight(width)}  {scenario.ExpectedName,-16}  {Observed(report),-16}  {report.Executions,10}  {(report.Complete ? "yes" : "no"),-8}";
@@ -72,6 +83,13 @@ public static class TestCommand
         }
         o.WriteLine($"{scenarios.Count} scenarios: {scenarios.Count - mismatches} as expected, {mismatches} not");
         return mismatches == 0 ? CommandLine.Ok : CommandLine.Failed;
+    }
+
+    static void Outputs(Run run, TextWriter o, ExplorationReport report, FoundBug found, string path)
+    {
+        var (trace, tracePath) = run.Outputs.Process(o, "  ", report.Scenario, TraceFile.From(report, found), path);
+        if (run.HtmlDirectory is { } directory)
+            TraceOutputs.WriteHtml(o, "  ", report.Scenario, trace, Path.Combine(directory, Path.GetFileName(tracePath).Replace(".trace.json", ".html")));
     }
 
     static string Observed(ExplorationReport report) =>

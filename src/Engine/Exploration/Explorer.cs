@@ -34,7 +34,7 @@ public static class Explorer
             }
             if (!runtime.IsReusable) runtime = new Runtime(strategy, settings);
             if (strategy.IsComplete) break;
-            if (progress is not null && (executions & 1023) == 0)
+            if (progress is not null && (executions & 63) == 0)
                 progress(new ExplorationProgress(executions, configuration.Iterations, counts.Values.Sum(), clock.Elapsed));
         }
         bool complete = strategy.IsComplete && boundReached == 0 && (bugs.Count == 0 || configuration.AllBugs);

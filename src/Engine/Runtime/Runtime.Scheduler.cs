@@ -53,6 +53,7 @@ public sealed partial class Runtime
             }
             step++;
             RunStep(tasks[chosen]);
+            Recorder?.AfterStep(step);
             previousTask = chosen;
         }
         current = null;

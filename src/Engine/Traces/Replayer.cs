@@ -1,10 +1,18 @@
 namespace ModelCheck.Engine;
 
-/// <summary>How a replay ended: the execution's result, what it did step by step, and any divergence.</summary>
-public sealed record ReplayResult(TraceFile Trace, ExecutionResult Result, ExecutionRecorder Recording, string? Divergence)
+/// <summary>
+/// How a replay ended: the execution's result, what it did step by step, where it preempted a task
+/// that could have gone on, and any divergence from the trace.
+/// </summary>
+public sealed record ReplayResult(
+    TraceFile Trace, ExecutionResult Result, ExecutionRecorder Recording, IReadOnlyList<Preemption> Preemptions,
+    IReadOnlyList<Access> Accesses, string? Divergence)
 {
     /// <summary>True when the replay reached the trace's bug, of the same kind, at the same step.</summary>
     public bool Reproduced => Divergence is null && Result.Bug is { } bug && bug.Kind == Trace.Bug.Kind && bug.Step == Trace.Bug.Step;
+
+    /// <summary>The ids of the tasks that ran at least one step, in increasing order.</summary>
+    public IReadOnlyList<int> TasksInvolved => Recording.Events.Select(e => e.Task).Where(t => t >= 0).Distinct().Order().ToList();
 }
 
 public static class Replayer
@@ -13,9 +21,10 @@ public static class Replayer
     public static ReplayResult Replay(Scenario scenario, TraceFile trace)
     {
         var strategy = new ReplayStrategy(trace.Choices);
+        var watcher = new ScheduleWatcher(strategy);
         var recorder = new ExecutionRecorder();
-        var runtime = new Runtime(strategy, trace.Settings, recorder);
-        strategy.PrepareExecution();
+        var runtime = new Runtime(watcher, trace.Settings, recorder);
+        watcher.PrepareExecution();
         try
         {
             var result = runtime.Execute(scenario.Entry);
@@ -26,11 +35,11 @@ public static class Replayer
                 divergence = $"diverged: the execution ended at step {result.Steps} without the trace's bug ({trace.Bug.Kind.ToName()} at step {trace.Bug.Step})";
             else if (bug.Kind != trace.Bug.Kind || bug.Step != trace.Bug.Step)
                 divergence = $"diverged: the replay found {bug.Kind.ToName()} at step {bug.Step}, the trace records {trace.Bug.Kind.ToName()} at step {trace.Bug.Step}";
-            return new ReplayResult(trace, result, recorder, divergence);
+            return new ReplayResult(trace, result, recorder, watcher.Preemptions.ToArray(), runtime.Accesses.ToArray(), divergence);
         }
         catch (StrategyMismatchException e)
         {
-            return new ReplayResult(trace, new ExecutionResult(ExecutionStatus.BugFound, null, runtime.Step), recorder, e.Message);
+            return new ReplayResult(trace, new ExecutionResult(ExecutionStatus.BugFound, null, runtime.Step), recorder, watcher.Preemptions.ToArray(), runtime.Accesses.ToArray(), e.Message);
         }
     }
 }

@@ -3,58 +3,71 @@ using System.Text;
 namespace ModelCheck.Engine;
 
 /// <summary>
-/// Renders a replayed execution as text: a header, then one column per task and one row per step.
-/// Everything printed is a function of the trace, so the text is stable enough to snapshot.
+/// Renders a replayed execution as text for people and for snapshots: a header (scenario, bug, origin,
+/// size), then one column per task and one row per recorded event, grouped by step. A preemption is
+/// marked in the step column and in the column of the task that could have gone on; the bug's step is
+/// marked too. Everything printed is a function of the trace and its replay (no object ids, addresses
+/// or timings), so the same trace renders to the same bytes in every process.
 /// </summary>
 public static class StepTable
 {
+    const char PreemptionMark = '*';
+    const char BugMark = '!';
+
     public static string Render(ReplayResult replay)
     {
-        var trace = replay.Trace;
         var text = new StringBuilder();
-        text.Append("scenario  ").Append(trace.Scenario).Append('\n');
-        text.Append("bug       ").Append(trace.Bug.Kind.ToName()).Append(" at step ").Append(trace.Bug.Step)
-            .Append(": ").Append(trace.Bug.Message).Append('\n');
-        text.Append("origin    ").Append(trace.Origin.Strategy);
-        if (trace.Origin.StrategyValue is { } value) text.Append(' ').Append(value);
-        text.Append(", seed ").Append(trace.Origin.Seed).Append(", iteration ").Append(trace.Origin.Iteration).Append('\n');
-        text.Append("steps     ").Append(replay.Result.Steps).Append(", choices ").Append(trace.Choices.Count).Append('\n');
-        text.Append("replay    ").Append(replay.Reproduced ? "reproduced" : replay.Divergence ?? "did not reproduce").Append('\n');
+        AppendHeader(text, replay);
         text.Append('\n');
-        AppendTable(text, replay.Recording);
+        AppendTable(text, replay);
+        text.Append('\n');
+        if (replay.Preemptions.Count > 0)
+            text.Append(PreemptionMark).Append(" preemption: the scheduler switched away from a task that could have gone on\n");
+        text.Append(BugMark).Append(" the step the bug happened at\n");
         return text.ToString();
     }
 
-    static void AppendTable(StringBuilder text, ExecutionRecorder recording)
+    static void AppendHeader(StringBuilder text, ReplayResult replay)
     {
-        int columns = recording.TaskNames.Count;
-        // One row per (step, line within the step); a step's events stay in its task's column.
-        var rows = new List<(int Step, string[] Cells)>();
-        foreach (var group in recording.Events.GroupBy(e => e.Step))
+        foreach (var (label, value) in TraceSummary.Lines(replay)) text.Append(label.PadRight(10)).Append(value).Append('\n');
+    }
+
+    static void AppendTable(StringBuilder text, ReplayResult replay)
+    {
+        var names = replay.Recording.TaskNames;
+        int columns = names.Count;
+        var preempted = replay.Preemptions.ToDictionary(p => p.Step, p => p.From);
+        var rows = new List<(string Step, string[] Cells)>();
+        foreach (var group in replay.Recording.Events.GroupBy(e => e.Step))
         {
-            var perTask = group.GroupBy(e => e.Task).ToDictionary(g => g.Key, g => g.Select(e => e.Text).ToList());
-            int lines = perTask.Values.Max(l => l.Count);
+            var perTask = group.Where(e => e.Task >= 0).GroupBy(e => e.Task).ToDictionary(g => g.Key, g => g.Select(e => e.Text).ToList());
+            if (preempted.TryGetValue(group.Key, out int from)) perTask.TryAdd(from, ["~ preempted"]);
+            int lines = perTask.Count == 0 ? 0 : perTask.Values.Max(l => l.Count);
             for (int line = 0; line < lines; line++)
             {
                 var cells = new string[columns];
                 for (int task = 0; task < columns; task++)
                     cells[task] = perTask.TryGetValue(task, out var list) && line < list.Count ? list[line] : "";
-                rows.Add((line == 0 ? group.Key : -1, cells));
+                rows.Add((line == 0 ? StepLabel(group.Key, preempted.ContainsKey(group.Key), group.Key == replay.Trace.Bug.Step) : "", cells));
             }
         }
         var widths = new int[columns];
         for (int task = 0; task < columns; task++)
-            widths[task] = Math.Max(recording.TaskNames[task].Length, rows.Count == 0 ? 0 : rows.Max(r => r.Cells[task].Length));
-        text.Append("step");
-        for (int task = 0; task < columns; task++) text.Append(" | ").Append(recording.TaskNames[task].PadRight(widths[task]));
-        text.Append('\n').Append("----");
+            widths[task] = Math.Max(names[task].Length, rows.Count == 0 ? 0 : rows.Max(r => r.Cells[task].Length));
+        int stepWidth = Math.Max(4, replay.Result.Steps.ToString().Length + 2);
+        var header = new StringBuilder("step".PadLeft(stepWidth));
+        for (int task = 0; task < columns; task++) header.Append(" | ").Append(names[task].PadRight(widths[task]));
+        text.Append(header.ToString().TrimEnd()).Append('\n').Append(new string('-', stepWidth));
         for (int task = 0; task < columns; task++) text.Append("-+-").Append(new string('-', widths[task]));
         text.Append('\n');
         foreach (var (step, cells) in rows)
         {
-            var line = new StringBuilder(step < 0 ? "    " : step.ToString().PadLeft(4));
+            var line = new StringBuilder(step.PadLeft(stepWidth));
             for (int task = 0; task < columns; task++) line.Append(" | ").Append(cells[task].PadRight(widths[task]));
             text.Append(line.ToString().TrimEnd()).Append('\n');
         }
     }
+
+    static string StepLabel(int step, bool preemption, bool bug) =>
+        $"{step}{(preemption ? PreemptionMark : ' ')}{(bug ? BugMark : ' ')}";
 }

@@ -61,14 +61,7 @@ public sealed record TraceFile(string Scenario, ExecutionSettings Settings, Trac
     }
 
     /// <summary>Writes the trace to <paramref name="path"/> through a temporary file, so no reader ever sees half a trace.</summary>
-    public void Write(string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temporary, ToJson());
-        File.Move(temporary, path, overwrite: true);
-    }
+    public void Write(string path) => AtomicFile.Write(path, ToJson());
 
     public static TraceFile Read(string path)
     {

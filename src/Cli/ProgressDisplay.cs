@@ -1,0 +1,47 @@
+using System.Globalization;
+using ModelCheck.Engine;
+using Spectre.Console;
+
+namespace ModelCheck.Cli;
+
+/// <summary>
+/// A live progress bar for long explorations: executions done of the budget, executions per second,
+/// bugs found and the time left. Shown only to a person at an interactive terminal, and never with
+/// --no-progress, so logs, redirected output and snapshots stay byte-for-byte clean.
+/// </summary>
+public sealed class ProgressDisplay(ConsoleOutput console, bool disabled)
+{
+    bool Enabled => !disabled && console.ShowTiming && !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    public ExplorationReport Explore(Scenario scenario, TestConfiguration configuration)
+    {
+        if (!Enabled) return Explorer.Explore(scenario, configuration);
+        ExplorationReport? report = null;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .HideCompleted(true)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(Markup.Escape(scenario.Name), maxValue: configuration.Iterations);
+                report = Explorer.Explore(scenario, configuration, p =>
+                {
+                    task.Value = p.Executions;
+                    task.Description = Markup.Escape(Describe(scenario, configuration, p));
+                });
+                task.Value = task.MaxValue;
+            });
+        return report!;
+    }
+
+    static string Describe(Scenario scenario, TestConfiguration configuration, ExplorationProgress p)
+    {
+        double seconds = Math.Max(p.Elapsed.TotalSeconds, 1e-3);
+        double rate = p.Executions / seconds;
+        double left = (p.Budget - p.Executions) / Math.Max(rate, 1e-9);
+        if (configuration.TimeoutSeconds is { } timeout) left = Math.Min(left, Math.Max(timeout - seconds, 0));
+        var c = CultureInfo.InvariantCulture;
+        return string.Format(c, "{0}  {1:N0}/{2:N0}  {3:N0} executions/s  {4} {5}  {6} left",
+            scenario.Name, p.Executions, p.Budget, rate, p.Bugs, p.Bugs == 1 ? "bug" : "bugs", TimeSpan.FromSeconds(Math.Ceiling(left)).ToString("c", c));
+    }
+}

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace ModelCheck.Engine;
+
+/// <summary>
+/// Renders a replayed execution as one self-contained HTML page for people learning how an algorithm
+/// breaks: one swimlane per task, each step a box holding what it did, arrows for reads-from and
+/// happens-before between tasks, preemptions and the bug marked, and a step slider that replays the
+/// model's published state views (<see cref="Runtime.AddStateView"/>). Every position is computed
+/// here, so the page needs no network and its script only moves the slider; like the text rendering,
+/// it is a function of the trace and its replay.
+/// </summary>
+public static class HtmlReport
+{
+    const int LineHeight = 16, BoxPadding = 6, Gap = 6, LaneGap = 14, LabelHeight = 28, MinLane = 150, MaxLane = 440;
+    const double CharWidth = 7.3;
+
+    public static string Render(ReplayResult replay)
+    {
+        var layout = Layout.Of(replay);
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.Append("<title>").Append(Encode($"{replay.Trace.Scenario}: {replay.Trace.Bug.Kind.ToName()}")).Append("</title>\n");
+        // First of all scripts, so any later script error is visible in the DOM to whoever checks the page.
+        html.Append("<script>window.addEventListener('error', function (e) { document.documentElement.setAttribute('data-script-error', String(e.message)); });</script>\n");
+        html.Append("<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
+        AppendSummary(html, replay);
+        AppendSlider(html, replay);
+        AppendLanes(html, replay, layout);
+        AppendScript(html, replay);
+        html.Append("</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    static void AppendSummary(StringBuilder html, ReplayResult replay)
+    {
+        html.Append("<h1>").Append(Encode(replay.Trace.Scenario)).Append("</h1>\n<table class=\"summary\">\n");
+        foreach (var (label, value) in TraceSummary.Lines(replay))
+            html.Append("<tr><th>").Append(Encode(label)).Append("</th><td>").Append(Encode(value)).Append("</td></tr>\n");
+        html.Append("</table>\n<p class=\"legend\"><span class=\"key rf\"></span>reads from <span class=\"key hb\"></span>happens before ")
+            .Append("<span class=\"key pre\"></span>preempted <span class=\"key bug\"></span>bug</p>\n");
+    }
+
+    static void AppendSlider(StringBuilder html, ReplayResult replay)
+    {
+        int steps = Math.Max(replay.Result.Steps, 1);
+        html.Append("<div class=\"controls\"><label for=\"step\">step <output id=\"step-value\">").Append(steps).Append("</output> of ").Append(steps)
+            .Append("</label> <input id=\"step\" type=\"range\" min=\"1\" max=\"").Append(steps).Append("\" value=\"").Append(steps).Append("\"></div>\n");
+        var views = replay.Recording.Snapshots.Select(s => s.View).Distinct().ToList();
+        html.Append("<div id=\"state\" class=\"state\">");
+        if (views.Count == 0) html.Append("<p class=\"note\">This model publishes no state view.</p>");
+        foreach (var view in views)
+            html.Append("<section><h2>").Append(Encode(view)).Append("</h2><pre data-view=\"").Append(Encode(view)).Append("\"></pre></section>");
+        html.Append("</div>\n");
+    }
+
+    static void AppendLanes(StringBuilder html, ReplayResult replay, Layout layout)
+    {
+        var names = replay.Recording.TaskNames;
+        html.Append("<div class=\"lanes\" style=\"width:").Append(layout.Width).Append("px;height:").Append(layout.Height).Append("px\">\n");
+        for (int task = 0; task < names.Count; task++)
+            html.Append("<div class=\"lane\" data-task=\"").Append(task).Append("\" style=\"left:").Append(layout.LaneLeft[task])
+                .Append("px;width:").Append(layout.LaneWidth[task]).Append("px;height:").Append(layout.Height).Append("px\"><div class=\"lane-name\">")
+                .Append(Encode(names[task])).Append("</div></div>\n");
+        foreach (var box in layout.Boxes)
+        {
+            var classes = "box" + (box.Preempted ? " preempted" : "") + (box.Bug ? " bug" : "");
+            html.Append("<div class=\"").Append(classes).Append("\" data-step=\"").Append(box.Step).Append("\" style=\"left:").Append(box.Left)
+                .Append("px;top:").Append(box.Top).Append("px;width:").Append(box.Width).Append("px;height:").Append(box.Height).Append("px\">");
+            html.Append("<span class=\"step\">").Append(box.Step).Append("</span>");
+            foreach (var line in box.Lines)
+                html.Append("<div class=\"op\" title=\"").Append(Encode(line)).Append("\">").Append(Encode(line)).Append("</div>");
+            html.Append("</div>\n");
+        }
+        html.Append("<svg class=\"edges\" width=\"").Append(layout.Width).Append("\" height=\"").Append(layout.Height).Append("\" aria-hidden=\"true\">")
+            .Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">")
+            .Append("<path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"context-stroke\"/></marker></defs>\n");
+        foreach (var edge in TraceEdges.Of(replay.Accesses))
+        {
+            if (!layout.BoxOf.TryGetValue(edge.FromStep, out var from) || !layout.BoxOf.TryGetValue(edge.ToStep, out var to)) continue;
+            double x1 = from.Left + from.Width / 2.0, y1 = from.Top + from.Height, x2 = to.Left + to.Width / 2.0, y2 = to.Top, middle = (y1 + y2) / 2;
+            html.Append("<path class=\"edge ").Append(edge.Kind == EdgeKind.ReadsFrom ? "rf" : "hb").Append("\" data-from=\"").Append(edge.FromStep)
+                .Append("\" data-to=\"").Append(edge.ToStep).Append("\" d=\"M ").Append(Number(x1)).Append(' ').Append(Number(y1))
+                .Append(" C ").Append(Number(x1)).Append(' ').Append(Number(middle)).Append(' ').Append(Number(x2)).Append(' ').Append(Number(middle))
+                .Append(' ').Append(Number(x2)).Append(' ').Append(Number(y2)).Append("\" marker-end=\"url(#arrow)\"/>\n");
+        }
+        html.Append("</svg>\n</div>\n");
+    }
+
+    static void AppendScript(StringBuilder html, ReplayResult replay)
+    {
+        var snapshots = replay.Recording.Snapshots.Select(s => new object[] { s.Step, s.View, s.Text });
+        // System.Text.Json escapes '<', '>' and '&', so the data cannot close the script element.
+        html.Append("<script id=\"snapshots\" type=\"application/json\">").Append(JsonSerializer.Serialize(snapshots)).Append("</script>\n");
+        html.Append("<script>\n").Append(Script).Append("</script>\n");
+    }
+
+    sealed record Box(int Step, int Left, int Top, int Width, int Height, IReadOnlyList<string> Lines, bool Preempted, bool Bug);
+
+    sealed record Layout(int Width, int Height, int[] LaneLeft, int[] LaneWidth, List<Box> Boxes, Dictionary<int, Box> BoxOf)
+    {
+        public static Layout Of(ReplayResult replay)
+        {
+            var names = replay.Recording.TaskNames;
+            var preempted = replay.Preemptions.ToDictionary(p => p.Step, p => p.From);
+            var steps = replay.Recording.Events.Where(e => e.Task >= 0).GroupBy(e => e.Step)
+                .Select(g => (Step: g.Key, Task: g.First().Task, Lines: g.Select(e => e.Text).ToList())).ToList();
+            var widths = new int[names.Count];
+            for (int task = 0; task < names.Count; task++)
+            {
+                int chars = Math.Max(names[task].Length, steps.Where(s => s.Task == task).SelectMany(s => s.Lines).Select(l => l.Length + 5).DefaultIfEmpty(0).Max());
+                widths[task] = Math.Clamp((int)(chars * CharWidth) + 2 * BoxPadding, MinLane, MaxLane);
+            }
+            var left = new int[names.Count];
+            for (int task = 1; task < names.Count; task++) left[task] = left[task - 1] + widths[task - 1] + LaneGap;
+            var boxes = new List<Box>();
+            var byStep = new Dictionary<int, Box>();
+            int top = LabelHeight;
+            foreach (var (step, task, lines) in steps)
+            {
+                int height = lines.Count * LineHeight + 2 * BoxPadding;
+                var box = new Box(step, left[task], top, widths[task], height, lines, false, step == replay.Trace.Bug.Step);
+                boxes.Add(box);
+                byStep[step] = box;
+                if (preempted.TryGetValue(step, out int from))
+                    boxes.Add(new Box(step, left[from], top, widths[from], height, ["preempted"], true, false));
+                top += height + Gap;
+            }
+            int width = names.Count == 0 ? MinLane : left[^1] + widths[^1];
+            return new Layout(width, top + Gap, left, widths, boxes, byStep);
+        }
+    }
+
+    static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    const string Style = """
+        body { font: 14px/1.4 system-ui, sans-serif; margin: 16px; color: #1d2330; background: #fbfbfd; }
+        h1 { font-size: 20px; margin: 0 0 8px; }
+        h2 { font-size: 13px; margin: 4px 0; }
+        table.summary th { text-align: left; padding-right: 12px; color: #566; font-weight: 600; vertical-align: top; }
+        .legend .key { display: inline-block; width: 22px; height: 0; margin: 0 4px 3px 10px; border-top: 2px solid; vertical-align: middle; }
+        .legend .rf { border-color: #2f6fd6; } .legend .hb { border-color: #1f9d55; border-top-style: dashed; }
+        .legend .pre { border-color: #e39a12; } .legend .bug { border-color: #d62f2f; }
+        .controls { position: sticky; top: 0; background: #fbfbfd; padding: 8px 0; z-index: 3; }
+        .controls input { width: 60%; vertical-align: middle; }
+        .state { display: flex; flex-wrap: wrap; gap: 16px; }
+        .state pre { font: 12px/1.35 ui-monospace, monospace; background: #fff; border: 1px solid #d8dce6; padding: 6px 8px; margin: 0; min-width: 260px; }
+        .note { color: #667; font-style: italic; margin: 0; }
+        .lanes { position: relative; margin-top: 12px; }
+        .lane { position: absolute; top: 0; background: #eef1f7; border-radius: 6px; }
+        .lane-name { font-weight: 600; padding: 4px 8px; }
+        .box { position: absolute; box-sizing: border-box; background: #fff; border: 1px solid #b8c0d0; border-radius: 5px; padding: 6px 6px 6px 34px;
+               font: 12px/16px ui-monospace, monospace; overflow: hidden; z-index: 1; transition: opacity .1s; }
+        .box .step { position: absolute; left: 5px; top: 6px; color: #7a8499; }
+        .box .op { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+        .box.preempted { background: #fff6e5; border: 1px dashed #e39a12; color: #a86b00; }
+        .box.bug { border: 2px solid #d62f2f; background: #fdecec; }
+        .box.future { opacity: .25; } .box.current { outline: 2px solid #2f6fd6; }
+        svg.edges { position: absolute; left: 0; top: 0; pointer-events: none; z-index: 2; }
+        .edge { fill: none; stroke-width: 1.6; opacity: .8; }
+        .edge.rf { stroke: #2f6fd6; } .edge.hb { stroke: #1f9d55; stroke-dasharray: 5 3; }
+        .edge.future { opacity: .08; }
+
+        """;
+
+    const string Script = """
+        (function () {
+          var snapshots = JSON.parse(document.getElementById('snapshots').textContent);
+          var slider = document.getElementById('step');
+          var shown = document.getElementById('step-value');
+          var boxes = document.querySelectorAll('.box');
+          var edges = document.querySelectorAll('.edge');
+          var views = document.querySelectorAll('pre[data-view]');
+          function show(step) {
+            shown.textContent = String(step);
+            boxes.forEach(function (b) {
+              var s = Number(b.getAttribute('data-step'));
+              b.classList.toggle('future', s > step);
+              b.classList.toggle('current', s === step);
+            });
+            edges.forEach(function (e) { e.classList.toggle('future', Number(e.getAttribute('data-to')) > step); });
+            views.forEach(function (pre) {
+              var name = pre.getAttribute('data-view'), text = '(not yet published)';
+              snapshots.forEach(function (s) { if (s[1] === name && s[0] <= step) text = s[2]; });
+              pre.textContent = text;
+            });
+          }
+          slider.addEventListener('input', function () { show(Number(slider.value)); });
+          show(Number(slider.value));
+          document.body.setAttribute('data-ready', 'yes');
+        })();
+
+        """;
+}

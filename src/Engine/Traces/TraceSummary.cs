@@ -1,0 +1,28 @@
+namespace ModelCheck.Engine;
+
+/// <summary>
+/// The header of a rendered trace, as label/value lines, shared by the text and HTML renderings:
+/// scenario, bug, origin, size and whether the replay reproduced the bug.
+/// </summary>
+public static class TraceSummary
+{
+    public static IReadOnlyList<(string Label, string Value)> Lines(ReplayResult replay)
+    {
+        var trace = replay.Trace;
+        var names = replay.Recording.TaskNames;
+        int count = replay.Preemptions.Count;
+        var preemptions = count == 0 ? "no preemptions"
+            : $"{count} {(count == 1 ? "preemption" : "preemptions")} (at {(count == 1 ? "step" : "steps")} {string.Join(", ", replay.Preemptions.Select(p => p.Step))})";
+        return
+        [
+            ("scenario", trace.Scenario),
+            ("bug", $"{trace.Bug.Kind.ToName()} at step {trace.Bug.Step}{InTask(names, trace.Bug.Task)}: {trace.Bug.Message}"),
+            ("origin", $"{trace.Origin.Strategy}{(trace.Origin.StrategyValue is { } v ? " " + v : "")}, seed {trace.Origin.Seed}, iteration {trace.Origin.Iteration}"),
+            ("steps", $"{replay.Result.Steps}, {preemptions}, {trace.Choices.Count} choices"),
+            ("tasks", string.Join(", ", replay.TasksInvolved.Select(t => names[t])) + $" ({replay.TasksInvolved.Count} of {names.Count} ran)"),
+            ("replay", replay.Reproduced ? "reproduced" : replay.Divergence ?? "did not reproduce"),
+        ];
+    }
+
+    static string InTask(IReadOnlyList<string> names, int task) => task >= 0 && task < names.Count ? $" in {names[task]}" : "";
+}
