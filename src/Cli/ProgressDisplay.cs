@@ -41,7 +41,8 @@ public sealed class ProgressDisplay(ConsoleOutput console, bool disabled)
         double left = (p.Budget - p.Executions) / Math.Max(rate, 1e-9);
         if (configuration.TimeoutSeconds is { } timeout) left = Math.Min(left, Math.Max(timeout - seconds, 0));
         var c = CultureInfo.InvariantCulture;
-        return string.Format(c, "{0}  {1:N0}/{2:N0}  {3:N0} executions/s  {4} {5}  {6} left",
-            scenario.Name, p.Executions, p.Budget, rate, p.Bugs, p.Bugs == 1 ? "bug" : "bugs", TimeSpan.FromSeconds(Math.Ceiling(left)).ToString("c", c));
+        int secondsLeft = (int)Math.Ceiling(left);
+        return string.Format(c, "{0}  {1:N0}/{2:N0}  {3:N0} exec/s  {4} {5}  {6}m{7:D2}s left",
+            scenario.Name, p.Executions, p.Budget, rate, p.Bugs, p.Bugs == 1 ? "bug" : "bugs", secondsLeft / 60, secondsLeft % 60);
     }
 }

@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using ModelCheck.Engine;
+
+namespace ModelCheck.Tests.Snapshots;
+
+/// <summary>
+/// The HTML report is one self-contained page that a real browser loads without script errors and
+/// shows as swimlanes. Chromium is required: when it is missing this fails rather than skips (CI's
+/// .ci/run installs it). Screenshots are kept in TestResults/html-reports/ as artifacts.
+/// </summary>
+public sealed partial class HtmlReportTests
+{
+    /// <summary>One engine bug, and the first committed map bug when there is one.</summary>
+    public static TheoryData<string> Reports()
+    {
+        var traces = Repository.CommittedTraces();
+        var chosen = traces.Where(t => t.StartsWith("engine_racy-counter.", StringComparison.Ordinal))
+            .Concat(traces.Where(t => !t.StartsWith("engine_", StringComparison.Ordinal)).Take(1));
+        return new(chosen);
+    }
+
+    static (ReplayResult Replay, string Html) Render(string file)
+    {
+        var trace = Repository.ReadTrace(file);
+        var replay = Replayer.Replay(Repository.ScenarioOf(trace), trace);
+        return (replay, HtmlReport.Render(replay));
+    }
+
+    [Theory]
+    [MemberData(nameof(Reports))]
+    public void Report_is_self_contained_and_a_function_of_the_trace(string file)
+    {
+        var (_, html) = Render(file);
+        Assert.DoesNotMatch(ExternalReference(), html);
+        Assert.Equal(html, Render(file).Html);
+    }
+
+    [Theory]
+    [MemberData(nameof(Reports))]
+    public void Report_loads_in_headless_chromium_without_script_errors_and_shows_the_swimlanes(string file)
+    {
+        var (replay, html) = Render(file);
+        var name = file[..^".trace.json".Length];
+        var (dom, url) = Load(html, name);
+        Assert.Contains("data-ready=\"yes\"", dom);
+        Assert.DoesNotMatch(ScriptError(), dom);
+        Assert.Equal(replay.Recording.TaskNames.Count, LaneElement().Matches(dom).Count);
+        Assert.Contains("class=\"box bug", dom);
+
+        var screenshot = Path.Combine(Artifacts, name + ".png");
+        File.Delete(screenshot);
+        Chromium.Run(Browser(), "--hide-scrollbars", "--window-size=1280,1600", $"--screenshot={screenshot}", url);
+        Assert.True(new FileInfo(screenshot).Length > 1000, $"no screenshot written to {screenshot}");
+    }
+
+    [Fact]
+    public void A_script_error_in_a_report_is_caught_by_the_sentinel()
+    {
+        var (_, html) = Render(Repository.CommittedTraces()[0]);
+        var broken = html.Replace("document.body.setAttribute('data-ready', 'yes');", "undefinedFunction(); document.body.setAttribute('data-ready', 'yes');");
+        Assert.NotEqual(html, broken);
+        var (dom, _) = Load(broken, "broken-report");
+        Assert.Matches(ScriptError(), dom);
+        Assert.DoesNotContain("data-ready=\"yes\"", dom);
+    }
+
+    static string Artifacts => Directory.CreateDirectory(Path.Combine(Repository.Root, "TestResults", "html-reports")).FullName;
+
+    static string Browser() =>
+        Chromium.Find() ?? throw new Xunit.Sdk.XunitException(
+            "chromium is not installed: the HTML report cannot be checked (apt-get install chromium; .ci/run does this)");
+
+    /// <summary>Writes the page among the artifacts and returns the DOM Chromium built after running its scripts.</summary>
+    static (string Dom, string Url) Load(string html, string name)
+    {
+        var page = Path.Combine(Artifacts, name + ".html");
+        File.WriteAllText(page, html);
+        var url = new Uri(page).AbsoluteUri;
+        return (Chromium.Run(Browser(), "--dump-dom", url), url);
+    }
+
+    [GeneratedRegex("""<html[^>]*\bdata-script-error=""")]
+    private static partial Regex ScriptError();
+
+    [GeneratedRegex("""(src|href)\s*=\s*"(https?:)?//|<link\b|@import|url\(\s*['"]?https?:""")]
+    private static partial Regex ExternalReference();
+
+    [GeneratedRegex("""<div class="lane" data-task=""")]
+    private static partial Regex LaneElement();
+}
