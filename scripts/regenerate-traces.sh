@@ -37,8 +37,8 @@ for name in $names; do
   fi
   cp "$minimised" "$traces/$file.min.trace.json"
   rm -f "tests/Snapshots/CommittedTraceTests.Rendering_$file.verified.txt"
-  summary=$(grep -A3 "minimised $minimised" "$work/test.log" | sed -n '2,4p' | sed 's/^ *//' | paste -sd ';' -)
-  echo "$name  ${expected[$name]}  $summary"
+  echo "$name  ${expected[$name]}"
+  grep -A3 "minimised $minimised" "$work/test.log" | sed -n '2,4p' | sed 's/^ */    /' 
 done
 
 # Accept the renderings of the new traces (MODELCHECK_ACCEPT is ignored when CI=true).

@@ -78,7 +78,7 @@ public static class HtmlReport
         html.Append("<svg class=\"edges\" width=\"").Append(layout.Width).Append("\" height=\"").Append(layout.Height).Append("\" aria-hidden=\"true\">")
             .Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">")
             .Append("<path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"context-stroke\"/></marker></defs>\n");
-        foreach (var edge in TraceEdges.Of(replay.Accesses))
+        foreach (var edge in TraceEdges.Of(replay.Accesses, replay.Trace.Settings.Memory))
         {
             if (!layout.BoxOf.TryGetValue(edge.FromStep, out var from) || !layout.BoxOf.TryGetValue(edge.ToStep, out var to)) continue;
             double x1 = from.Left + from.Width / 2.0, y1 = from.Top + from.Height, x2 = to.Left + to.Width / 2.0, y2 = to.Top, middle = (y1 + y2) / 2;

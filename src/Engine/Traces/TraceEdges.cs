@@ -13,15 +13,17 @@ public enum EdgeKind
 public sealed record TraceEdge(int FromStep, int FromTask, int ToStep, int ToTask, EdgeKind Kind);
 
 /// <summary>
-/// Derives the cross-task edges of a replay from its access log. The engine's memory is sequentially
-/// consistent, so a load reads the latest store to its object; an acquire that reads (or locks, or
-/// waits on) what a release of another task wrote is a happens-before edge. Edges within one task are
+/// Derives the cross-task edges of a replay from its access log. Under sequential consistency a load
+/// reads the latest store to its object, and an acquire load that reads a release store is a
+/// happens-before edge; under weaker models the access log does not say which store a load read, so
+/// no reads-from edge is drawn. Unlock then lock, and Add/Done then Wait, synchronise under every model. Edges within one task are
 /// program order and are not drawn; duplicate edges between the same two steps are drawn once.
 /// </summary>
 public static class TraceEdges
 {
-    public static IReadOnlyList<TraceEdge> Of(IReadOnlyList<Access> accesses)
+    public static IReadOnlyList<TraceEdge> Of(IReadOnlyList<Access> accesses, MemoryModel memory)
     {
+        bool latestStore = memory == MemoryModel.Sc;
         var edges = new List<TraceEdge>();
         var seen = new HashSet<(int, int, EdgeKind)>();
         var lastWrite = new Dictionary<int, Access>();
@@ -34,7 +36,7 @@ public static class TraceEdges
         foreach (var access in accesses)
         {
             if (access.Object < 0) continue;
-            if (access.Op.Reads() && lastWrite.TryGetValue(access.Object, out var write))
+            if (latestStore && access.Op.Reads() && lastWrite.TryGetValue(access.Object, out var write))
             {
                 Add(write, access, EdgeKind.ReadsFrom);
                 if (IsRelease(write.Order) && IsAcquire(access.Order)) Add(write, access, EdgeKind.HappensBefore);

@@ -2,7 +2,7 @@ namespace ModelCheck.Engine;
 
 /// <summary>
 /// The header of a rendered trace, as label/value lines, shared by the text and HTML renderings:
-/// scenario, bug, origin, size and whether the replay reproduced the bug.
+/// scenario, memory model, bug, origin, size and whether the replay reproduced the bug.
 /// </summary>
 public static class TraceSummary
 {
@@ -16,6 +16,7 @@ public static class TraceSummary
         return
         [
             ("scenario", trace.Scenario),
+            ("memory", $"{trace.Settings.Memory.ToName()}, race detection {(trace.Settings.RaceDetection ? "on" : "off")}"),
             ("bug", $"{trace.Bug.Kind.ToName()} at step {trace.Bug.Step}{InTask(names, trace.Bug.Task)}: {trace.Bug.Message}"),
             ("origin", $"{trace.Origin.Strategy}{(trace.Origin.StrategyValue is { } v ? " " + v : "")}, seed {trace.Origin.Seed}, iteration {trace.Origin.Iteration}"),
             ("steps", $"{replay.Result.Steps}, {preemptions}, {trace.Choices.Count} choices"),
