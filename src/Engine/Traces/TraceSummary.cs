@@ -17,13 +17,11 @@ public static class TraceSummary
         [
             ("scenario", trace.Scenario),
             ("memory", $"{trace.Settings.Memory.ToName()}, race detection {(trace.Settings.RaceDetection ? "on" : "off")}"),
-            ("bug", $"{trace.Bug.Kind.ToName()} at step {trace.Bug.Step}{InTask(names, trace.Bug.Task)}: {trace.Bug.Message}"),
+            ("bug", $"{trace.Bug.Kind.ToName()} at step {trace.Bug.Step}: {trace.Bug.Message}"),
             ("origin", $"{trace.Origin.Strategy}{(trace.Origin.StrategyValue is { } v ? " " + v : "")}, seed {trace.Origin.Seed}, iteration {trace.Origin.Iteration}"),
             ("steps", $"{replay.Result.Steps}, {preemptions}, {trace.Choices.Count} choices"),
             ("tasks", string.Join(", ", replay.TasksInvolved.Select(t => names[t])) + $" ({replay.TasksInvolved.Count} of {names.Count} ran)"),
             ("replay", replay.Reproduced ? "reproduced" : replay.Divergence ?? "did not reproduce"),
         ];
     }
-
-    static string InTask(IReadOnlyList<string> names, int task) => task >= 0 && task < names.Count ? $" in {names[task]}" : "";
 }
