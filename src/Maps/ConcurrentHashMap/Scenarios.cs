@@ -1,0 +1,143 @@
+using ModelCheck.Engine;
+
+namespace ModelCheck.Maps.ConcurrentHashMap;
+
+/// <summary>
+/// The chm/... scenarios: two or three tasks of a few operations over one to three keys, each crossing a
+/// resize of a two- or four-bin table. The correct map and the negative controls must pass; every seeded
+/// bug of map-algorithms.md §4.11 must be found with the kind its description names.
+/// </summary>
+static class Scenarios
+{
+    static ChmOp Get(int key) => new(OpName.Get, key);
+    static ChmOp Put(int key, int value) => new(OpName.Put, key, value);
+    static ChmOp PutIfAbsent(int key, int value) => new(OpName.PutIfAbsent, key, value);
+    static ChmOp Remove(int key) => new(OpName.Remove, key);
+
+    // T2 (threshold 2) holds k1; two inserts race to the threshold: one initiates the resize to T4, the
+    // other joins it from addCount or helpTransfer, or finds it done. Stride 1: two claims of one bin each.
+    static readonly Workload InsertsDuringResize = new("inserts-during-resize", 2, 1, [(1, 10)],
+        [[Put(2, 20), Get(1)], [Put(3, 30), Get(2)]]);
+
+    // T4 (threshold 3) holds k1 -> k5 in bin 1 (they split to T8 bins 1 and 5, so k1 is cloned); inserting
+    // k0 starts the resize while another task updates k1 and a third reads it.
+    static readonly Workload UpdateDuringResize = new("update-during-resize", 4, 2, [(1, 10), (5, 50)],
+        [[Put(0, 0)], [Put(1, 11), Get(5)], [Get(1)]]);
+
+    // T2 holds k3 (moving to T4 bin 3); inserting k0 resizes while another task inserts k7 into the same
+    // bin and removes it again. Stride 2: a single claim, so the putter never joins the transfer.
+    static readonly Workload InsertIntoMovingBin = new("insert-into-moving-bin", 2, 2, [(3, 30)],
+        [[Put(0, 0)], [Put(7, 70), Get(3)]]);
+
+    // T2 holds k0; k1 completes the resize to T4 (threshold 3) and k2 brings the count to that threshold,
+    // so the second insert's addCount reads sizeCtl and table right around the commit.
+    static readonly Workload InsertAcrossCommit = new("insert-across-commit", 2, 1, [(0, 0)],
+        [[Put(1, 10)], [Put(2, 20), Get(0)]]);
+
+    // T4 holds k3 -> k7 in bin 3; two inserts bring the count over the threshold 3 so that both resizers
+    // claim strides of two bins, and the first writer then inserts k11 behind the moved k3.
+    static readonly Workload InsertBehindDoubleClaim = new("insert-behind-double-claim", 4, 2, [(3, 30), (7, 70)],
+        [[Put(0, 0), Put(11, 110)], [Put(1, 10)]]);
+
+    // The smallest resize: an empty two-bin map, two tasks insert one key each, the second insert resizes.
+    static readonly Workload TwoInserts = new("two-inserts", 2, 1, [], [[Put(0, 0)], [Put(1, 10)]]);
+
+    // Three tasks on three keys, with a putIfAbsent and a remove, across the resize T2 -> T4.
+    static readonly Workload ThreeTasks = new("three-tasks", 2, 1, [(1, 10)],
+        [[Put(2, 20)], [PutIfAbsent(3, 30), Get(1)], [Remove(1), Get(3)]]);
+
+    // The catalogue: scenario argument -> the variant, its workload and the monitors it installs.
+    static (Mutation Mutation, Workload Workload, ChmChecks Checks) Case(string argument) => argument switch
+    {
+        "correct/inserts-during-resize" => (Mutation.None, InsertsDuringResize, ChmChecks.All),
+        "correct/update-during-resize" => (Mutation.None, UpdateDuringResize, ChmChecks.All),
+        "correct/insert-into-moving-bin" => (Mutation.None, InsertIntoMovingBin, ChmChecks.All),
+        "correct/insert-across-commit" => (Mutation.None, InsertAcrossCommit, ChmChecks.All),
+        "correct/insert-behind-double-claim" => (Mutation.None, InsertBehindDoubleClaim, ChmChecks.All),
+        "correct/two-inserts" => (Mutation.None, TwoInserts, ChmChecks.All),
+        "correct/three-tasks" => (Mutation.None, ThreeTasks, ChmChecks.All),
+        "J-1a" => (SeededBugs.Parse("J-1a"), InsertBehindDoubleClaim, ChmChecks.All),
+        "J-1b" => (SeededBugs.Parse("J-1b"), InsertBehindDoubleClaim, ChmChecks.DetachedWrites | ChmChecks.Quiescence),
+        "J-2" => (SeededBugs.Parse("J-2"), UpdateDuringResize, ChmChecks.All & ~ChmChecks.DetachedWrites),
+        "J-2b" => (SeededBugs.Parse("J-2b"), InsertIntoMovingBin, ChmChecks.All),
+        "J-3" => (SeededBugs.Parse("J-3"), UpdateDuringResize, ChmChecks.All),
+        "J-4a" => (SeededBugs.Parse("J-4a"), InsertAcrossCommit, ChmChecks.DetachedWrites | ChmChecks.Claims),
+        "J-4b" => (SeededBugs.Parse("J-4b"), InsertAcrossCommit, ChmChecks.All),
+        "N-1" => (SeededBugs.Parse("N-1"), InsertsDuringResize, ChmChecks.All),
+        "N-2" => (SeededBugs.Parse("N-2"), InsertBehindDoubleClaim, ChmChecks.All & ~ChmChecks.Claims),
+        "N-3" => (SeededBugs.Parse("N-3"), InsertAcrossCommit, ChmChecks.All),
+        "N-4" => (SeededBugs.Parse("N-4"), InsertsDuringResize, ChmChecks.All),
+        _ => throw new ArgumentException($"unknown chm scenario argument '{argument}'", nameof(argument)),
+    };
+
+    [Scenario("chm/correct/inserts-during-resize", Argument = "correct/inserts-during-resize",
+        Description = "T2 holds k1; put(k2) and put(k3) race to the threshold, one initiates the resize to T4 and the other joins or finds it done (stride 1)")]
+    [Scenario("chm/correct/update-during-resize", Argument = "correct/update-during-resize",
+        Description = "T4 holds k1 -> k5; put(k0) resizes to T8 while put(k1, 11) updates the bin being moved and get(k1) reads it")]
+    [Scenario("chm/correct/insert-into-moving-bin", Argument = "correct/insert-into-moving-bin",
+        Description = "T2 holds k3; put(k0) resizes to T4 (one claim, stride 2) while put(k7) inserts into the bin being moved")]
+    [Scenario("chm/correct/insert-across-commit", Argument = "correct/insert-across-commit",
+        Description = "T2 holds k0; put(k1) resizes to T4 while put(k2) reaches the new threshold around the commit")]
+    [Scenario("chm/correct/insert-behind-double-claim", Argument = "correct/insert-behind-double-claim",
+        Description = "T4 holds k3 -> k7; put(k0) and put(k1) resize to T8 together (stride 2), then put(k11) lands behind the moved k3")]
+    [Scenario("chm/correct/two-inserts", Argument = "correct/two-inserts",
+        Description = "the smallest resize: put(k0) and put(k1) on an empty two-bin map, including initTable; dfs is complete")]
+    [Scenario("chm/correct/three-tasks", Argument = "correct/three-tasks",
+        Description = "three tasks: put, putIfAbsent and remove across the resize T2 -> T4")]
+    [Scenario("chm/J-1a", Argument = "J-1a", Expect = BugKind.MonitorViolation,
+        Description = "J-1a: transfer claims its range by reading then writing transferIndex (no CAS): two resizers claim the same bins; only the ghost invariant C-6 sees it, the data stay right")]
+    [Scenario("chm/J-1b", Argument = "J-1b", Expect = BugKind.AssertionFailure,
+        Description = "J-1b: J-1a plus no re-check of the head in transfer: the second claimant splits the old list again and overwrites k11, inserted into the moved bin meanwhile (lost write; ghost claim and resize monitors off to show it)")]
+    [Scenario("chm/J-2", Argument = "J-2", Expect = BugKind.AssertionFailure,
+        Description = "J-2: putVal does not re-check the head after locking it: put(k1, 11) writes the detached old node after the bin moved (lost update; the C-5 monitor, which flags the write itself, is off)")]
+    [Scenario("chm/J-2b", Argument = "J-2b", Expect = BugKind.AssertionFailure,
+        Description = "J-2b: transfer publishes the forwarding node before the split bins: put(k7) follows it, CASes into the empty T4 bin and is overwritten by the split (lost insert)")]
+    [Scenario("chm/J-4a", Argument = "J-4a", Expect = BugKind.AssertionFailure,
+        Description = "J-4a: the commit writes sizeCtl before table: put(k2) reads the new threshold with the old table, resizes the forwarded T2 again and commits an empty table (every key lost; C-1..C-7 monitors off to show it)")]
+    [Scenario("chm/N-1", Argument = "N-1",
+        Description = "N-1 (negative control, JDK-8214427): the helpers' stop test compares with the unshifted stamp; transferIndex <= 0 and the sizeCtl CAS keep it harmless")]
+    [Scenario("chm/N-2", Argument = "N-2",
+        Description = "N-2 (negative control): J-1a without the ghost claim monitor: the per-bin guards mask the double claim, no data violation")]
+    [Scenario("chm/N-4", Argument = "N-4",
+        Description = "N-4 (negative control): no finishing sweep before the commit; correct claims and per-bin retries already forwarded every bin")]
+    public static Task Run(Runtime rt, string argument)
+    {
+        var (mutation, workload, checks) = Case(argument);
+        return Execute(rt, workload, new ChmOptions(workload.TableLength, workload.MinTransferStride, Mutation: mutation), checks);
+    }
+
+    /// <summary>Runs <paramref name="workload"/> on a fresh map with the given monitors and checks the final state.</summary>
+    internal static async Task Execute(Runtime rt, Workload workload, ChmOptions options, ChmChecks checks)
+    {
+        var map = new ConcurrentHashMap(rt, options);
+        if (checks.HasFlag(ChmChecks.Claims)) rt.AddMonitor(new ClaimMonitor());
+        if (checks.HasFlag(ChmChecks.Resize)) rt.AddMonitor(new ResizeMonitor());
+        if (checks.HasFlag(ChmChecks.DetachedWrites)) rt.AddMonitor(new DetachedWriteMonitor());
+        if (checks.HasFlag(ChmChecks.Quiescence)) rt.AddMonitor(new QuiescenceMonitor(map));
+
+        foreach (var (key, value) in workload.Setup) await map.Put(key, value);
+
+        var completed = new List<CompletedOp>();
+        var tasks = new TaskHandle[workload.Tasks.Length];
+        for (int t = 0; t < tasks.Length; t++)
+        {
+            var ops = workload.Tasks[t];
+            tasks[t] = rt.Spawn(async () =>
+            {
+                foreach (var op in ops)
+                {
+                    int call = rt.Step;
+                    if (rt.IsRecording) rt.Note($"{op} begins");
+                    var result = await op.ApplyTo(map);
+                    if (rt.IsRecording) rt.Note($"{op} -> {FinalState.Show(result)}");
+                    completed.Add(new CompletedOp(rt.CurrentTask, op, result, call, rt.Step));
+                }
+            }, $"t{t + 1}");
+        }
+        foreach (var task in tasks) await task.Join();
+
+        var final = new Dictionary<int, int?>();
+        foreach (int key in workload.Keys) final[key] = await map.Get(key);
+        if (FinalState.Check(workload, completed, final) is { } violation) rt.Assert(false, violation);
+    }
+}
