@@ -39,8 +39,8 @@ static class Scenarios
     static readonly Workload InsertBehindDoubleClaim = new("insert-behind-double-claim", 4, 2, [(3, 30), (7, 70)],
         [[Put(0, 0), Put(11, 110)], [Put(1, 10)]]);
 
-    // The smallest resize: an empty two-bin map, two tasks insert one key each, the second insert resizes.
-    static readonly Workload TwoInserts = new("two-inserts", 2, 1, [], [[Put(0, 0)], [Put(1, 10)]]);
+    // The smallest resize: T2 holds k1, put(k2) resizes it to T4 while get(k1) reads (small enough for dfs).
+    static readonly Workload ResizeUnderGet = new("resize-under-get", 2, 1, [(1, 10)], [[Put(2, 20)], [Get(1)]]);
 
     // Three tasks on three keys, with a putIfAbsent and a remove, across the resize T2 -> T4.
     static readonly Workload ThreeTasks = new("three-tasks", 2, 1, [(1, 10)],
@@ -54,7 +54,7 @@ static class Scenarios
         "correct/insert-into-moving-bin" => (Mutation.None, InsertIntoMovingBin, ChmChecks.All),
         "correct/insert-across-commit" => (Mutation.None, InsertAcrossCommit, ChmChecks.All),
         "correct/insert-behind-double-claim" => (Mutation.None, InsertBehindDoubleClaim, ChmChecks.All),
-        "correct/two-inserts" => (Mutation.None, TwoInserts, ChmChecks.All),
+        "correct/resize-under-get" => (Mutation.None, ResizeUnderGet, ChmChecks.All),
         "correct/three-tasks" => (Mutation.None, ThreeTasks, ChmChecks.All),
         "J-1a" => (SeededBugs.Parse("J-1a"), InsertBehindDoubleClaim, ChmChecks.All),
         "J-1b" => (SeededBugs.Parse("J-1b"), InsertBehindDoubleClaim, ChmChecks.All & ~ChmChecks.Claims),
@@ -80,8 +80,8 @@ static class Scenarios
         Description = "T2 holds k0; put(k1) resizes to T4 while put(k2) reaches the new threshold around the commit")]
     [Scenario("chm/correct/insert-behind-double-claim", Argument = "correct/insert-behind-double-claim",
         Description = "T4 holds k3 -> k7; put(k0) and put(k1) resize to T8 together (stride 2), then put(k11) lands behind the moved k3")]
-    [Scenario("chm/correct/two-inserts", Argument = "correct/two-inserts",
-        Description = "the smallest resize: put(k0) and put(k1) on an empty two-bin map, including initTable; dfs is complete")]
+    [Scenario("chm/correct/resize-under-get", Argument = "correct/resize-under-get",
+        Description = "the smallest resize: T2 holds k1, put(k2) resizes it to T4 while get(k1) reads; dfs explores it completely")]
     [Scenario("chm/correct/three-tasks", Argument = "correct/three-tasks",
         Description = "three tasks: put, putIfAbsent and remove across the resize T2 -> T4")]
     [Scenario("chm/J-1a", Argument = "J-1a", Expect = BugKind.MonitorViolation,
@@ -103,6 +103,13 @@ static class Scenarios
     public static Task Run(Runtime rt, string argument)
     {
         var (mutation, workload, checks) = Case(argument);
+        return Execute(rt, workload, new ChmOptions(workload.TableLength, workload.MinTransferStride, Mutation: mutation), checks);
+    }
+
+    /// <summary>The scenario <paramref name="argument"/> with another set of monitors.</summary>
+    internal static Task RunWithChecks(Runtime rt, string argument, ChmChecks checks)
+    {
+        var (mutation, workload, _) = Case(argument);
         return Execute(rt, workload, new ChmOptions(workload.TableLength, workload.MinTransferStride, Mutation: mutation), checks);
     }
 

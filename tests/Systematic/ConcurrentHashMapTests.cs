@@ -1,0 +1,87 @@
+using ModelCheck.Engine;
+using ModelCheck.Maps;
+using ModelCheck.Maps.ConcurrentHashMap;
+
+namespace ModelCheck.Tests.Systematic;
+
+/// <summary>
+/// The chm scenarios beyond their verdicts: each seeded bug is found by random and by PCT within the repository's
+/// budget (coyote.json: 2000 iterations, seed 1) with its kind and the invariant it names; the correct map and the
+/// negative controls also pass PCT; dfs explores the small correct scenarios completely.
+/// </summary>
+public sealed class ConcurrentHashMapTests
+{
+    static readonly ScenarioCatalog Catalog = ScenarioCatalog.Discover(MapsAssembly.Assembly);
+
+    static TestConfiguration Budget(StrategyKind strategy) =>
+        RepositoryConfiguration.Load() with { Strategy = strategy, TimeoutSeconds = null };
+
+    static string Describe(ExplorationReport report) => report.Bugs.Count == 0
+        ? $"no bug after {report.Executions} executions"
+        : $"{report.Observed.ToName()} after {report.Bugs[0].Iteration} executions: {report.Bugs[0].Bug.Message}";
+
+    public static TheoryData<string, string> SeededBugs() => new()
+    {
+        { "chm/J-1a", "^C-6 claims: (bin \\d+ of T\\d claimed twice|transferIndex .* went up)" },
+        { "chm/J-1b", "evacuated twice: the second split overwrote" },
+        { "chm/J-2", "^lost write: after every task joined, get\\(k3\\) returned 30, but the writes leave 31$" },
+        { "chm/J-2b", "^(lost write: .*get\\(k7\\) returned absent|phantom miss: k3 was present throughout)" },
+        { "chm/J-4a", "^(lost write|phantom miss): .*absent" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SeededBugs))]
+    public void Seeded_bug_is_found_by_random_and_pct_within_the_budget(string name, string evidence)
+    {
+        var scenario = Catalog.Find(name)!;
+        foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
+        {
+            var report = Explorer.Explore(scenario, Budget(strategy));
+            Assert.True(report.Observed == scenario.Expected, $"{name} under {strategy.ToName()}: expected {scenario.ExpectedName}, {Describe(report)}");
+            Assert.Matches(evidence, report.Bugs[0].Bug.Message);
+        }
+    }
+
+    public static TheoryData<string> PassingScenarios() =>
+        new(Catalog.Match(["chm/*"]).Where(s => s.Expected == BugKind.None).Select(s => s.Name));
+
+    [Theory]
+    [MemberData(nameof(PassingScenarios))]
+    public void Correct_map_and_negative_controls_pass_pct_too(string name)
+    {
+        var report = Explorer.Explore(Catalog.Find(name)!, Budget(StrategyKind.Pct));
+        Assert.True(report.Observed == BugKind.None, $"{name} under pct: {Describe(report)}");
+        Assert.Equal(2000, report.Executions);
+    }
+
+    [Theory]
+    [InlineData("chm/correct/resize-under-get", 3)]
+    [InlineData("chm/correct/inserts-during-resize", 2)]
+    [InlineData("chm/correct/insert-into-moving-bin", 2)]
+    public void Dfs_explores_small_correct_scenarios_completely(string name, int preemptionBound)
+    {
+        var configuration = Budget(StrategyKind.Dfs) with { StrategyValue = preemptionBound, Iterations = 100_000 };
+        var report = Explorer.Explore(Catalog.Find(name)!, configuration);
+        Assert.True(report.Observed == BugKind.None, $"{name} under dfs: {Describe(report)}");
+        Assert.True(report.Complete, $"{name}: dfs with {preemptionBound} preemptions stopped after {report.Executions} executions without finishing");
+    }
+
+    // With every monitor on, the ghost invariants see a data-level bug before its damage shows in a result.
+    [Theory]
+    [InlineData("J-1b", "C-6 claims: ")]
+    [InlineData("J-2", "C-5 detached writes: val of k3 written after its bin was forwarded")]
+    [InlineData("J-4a", "(C-")]
+    public void Every_monitor_on_catches_the_cause_first(string variant, string invariant)
+    {
+        string name = variant switch { "J-1b" => "chm/J-1b", "J-2" => "chm/J-2", _ => "chm/J-4a" };
+        var workload = Catalog.Find(name)!;
+        var scenario = new Scenario(name + " (every monitor)", "", BugKind.MonitorViolation,
+            rt => Scenarios.RunWithChecks(rt, variant, ChmChecks.All));
+        foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
+        {
+            var report = Explorer.Explore(scenario, Budget(strategy));
+            Assert.True(report.Observed == BugKind.MonitorViolation, $"{workload.Name} with every monitor, {strategy.ToName()}: {Describe(report)}");
+            Assert.Contains(invariant, report.Bugs[0].Bug.Message);
+        }
+    }
+}
