@@ -1,11 +1,12 @@
 using System.CommandLine;
 using ModelCheck.Cli.Commands;
 using ModelCheck.Engine;
+using ModelCheck.Models.Linearizability;
 
 namespace ModelCheck.Cli;
 
 /// <summary>
-/// The `modelcheck` command: list, test, replay, bench. Bad input of any kind (unknown scenario,
+/// The `modelcheck` command: list, test, replay, bench, linearizable. Bad input of any kind (unknown scenario,
 /// invalid option or configuration, malformed trace) is one line on stderr and exit code 2.
 /// </summary>
 public static class CommandLine
@@ -23,6 +24,7 @@ public static class CommandLine
             TestCommand.Create(console),
             ReplayCommand.Create(console),
             BenchCommand.Create(console),
+            LinearizableCommand.Create(console),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -37,7 +39,7 @@ public static class CommandLine
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is UsageException or ConfigurationException or TraceFormatException or ScenarioException)
+        catch (Exception e) when (e is UsageException or ConfigurationException or TraceFormatException or ScenarioException or HistoryFormatException)
         {
             error.WriteLine($"modelcheck: {e.Message}");
             return BadInput;

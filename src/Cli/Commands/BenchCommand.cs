@@ -16,7 +16,9 @@ public static class BenchCommand
         var executions = new Option<int>("--executions") { Description = "executions per run", DefaultValueFactory = _ => 200_000 };
         var runs = new Option<int>("--runs") { Description = "runs per workload; the median is reported", DefaultValueFactory = _ => 5 };
         var memory = new Option<bool>("--memory") { Description = "also report the heap after 100,000 and 1,000,000 executions", DefaultValueFactory = _ => true };
-        var command = new Command("bench", "measure the engine's speed and memory") { executions, runs, memory };
+        var engine = new Option<bool>("--engine") { Description = "measure engine throughput", DefaultValueFactory = _ => true };
+        var linearizability = new Option<bool>("--linearizability") { Description = "measure the linearizability checker on a 1,000-operation history", DefaultValueFactory = _ => true };
+        var command = new Command("bench", "measure the engine's speed and memory, and the linearizability checker") { executions, runs, memory, engine, linearizability };
         command.SetAction(parse =>
         {
             int perRun = parse.GetValue(executions), count = parse.GetValue(runs);
@@ -31,6 +33,8 @@ public static class BenchCommand
                 new Scenario("bench/three-tasks", "3 tasks, 8 locked increments each: about 100 steps", BugKind.None, ThreeTasks),
             };
             var o = console.Out;
+            if (parse.GetValue(linearizability)) LinearizabilityBench.Run(o, count);
+            if (!parse.GetValue(engine)) return CommandLine.Ok;
             o.WriteLine($"bench: single-threaded, random strategy, {count} runs of {perRun} executions each, median");
             o.WriteLine($"{"workload",-28}{"executions/s",14}{"steps/s",14}{"steps/execution",17}");
             foreach (var workload in workloads)

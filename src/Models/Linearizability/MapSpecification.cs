@@ -1,0 +1,140 @@
+namespace ModelCheck.Models.Linearizability;
+
+/// <summary>
+/// A dictionary with Go's sync.Map operations. Keys are the first argument; null is never a value, it
+/// means "absent". Results: Load, LoadAndDelete and Swap return the (previous) value or null;
+/// LoadOrStore returns [actual, loaded]; CompareAndSwap and CompareAndDelete return true or false;
+/// Store, Delete and Clear return null; Range returns the [key, value] pairs it produced.
+/// </summary>
+/// <remarks>
+/// Single-key operations on different keys commute, so a history without Clear is checked key by key
+/// (P-compositionality). Range is not linearizable as a whole; it is checked per key under the weaker rule
+/// of sync.Map's documentation: it becomes one observation per key, made somewhere inside its interval,
+/// that returned the value it produced for that key, or "absent" for a key it did not produce. So a
+/// produced pair must have been current at some point of the interval, and a key present throughout must
+/// be produced. A key produced twice is an observation no state explains. With
+/// <see cref="WeaklyConsistent"/> (ConcurrentHashMap's iterators) keys not produced are not observations.
+/// </remarks>
+public sealed class MapSpecification : SequentialSpecification<MapState>
+{
+    /// <summary>sync.Map and HashTrieMap: Range produces every key present throughout its call.</summary>
+    public static MapSpecification Instance { get; } = new(rangeProducesStableKeys: true);
+
+    /// <summary>Weakly consistent iteration: Range may miss any key.</summary>
+    public static MapSpecification WeaklyConsistent { get; } = new(rangeProducesStableKeys: false);
+
+    const string Range = "Range";
+
+    static readonly Signature[] Signatures =
+    [
+        new("Load", 1, ResultShape.Value),
+        new("Store", 2, ResultShape.None),
+        new("LoadOrStore", 2, ResultShape.ValueAndFlag),
+        new("LoadAndDelete", 1, ResultShape.Value),
+        new("Delete", 1, ResultShape.None),
+        new("Swap", 2, ResultShape.Value),
+        new("CompareAndSwap", 3, ResultShape.Boolean),
+        new("CompareAndDelete", 2, ResultShape.Boolean),
+        new(Range, 0, ResultShape.Pairs),
+        new("Clear", 0, ResultShape.None),
+    ];
+
+    readonly bool rangeProducesStableKeys;
+
+    MapSpecification(bool rangeProducesStableKeys) => this.rangeProducesStableKeys = rangeProducesStableKeys;
+
+    public override string Name => "map";
+
+    public override IReadOnlyList<Signature> Operations => Signatures;
+
+    public override MapState Initial => MapState.Empty;
+
+    public override MapState Apply(MapState state, Operation op, out Value result)
+    {
+        if (op.Name == "Clear")
+        {
+            result = Value.Null;
+            return MapState.Empty;
+        }
+        var key = op.Args[0];
+        var current = state.Get(key);
+        switch (op.Name)
+        {
+            case "Load" or Range: // Range here is one key's observation (see Partition)
+                result = current;
+                return state;
+            case "Store":
+                result = Value.Null;
+                return state.With(key, op.Args[1]);
+            case "LoadOrStore":
+                result = current.IsNull ? Value.List(op.Args[1], false) : Value.List(current, true);
+                return current.IsNull ? state.With(key, op.Args[1]) : state;
+            case "LoadAndDelete":
+                result = current;
+                return state.With(key, Value.Null);
+            case "Delete":
+                result = Value.Null;
+                return state.With(key, Value.Null);
+            case "Swap":
+                result = current;
+                return state.With(key, op.Args[1]);
+            case "CompareAndSwap":
+                bool swapped = !current.IsNull && current == op.Args[1];
+                result = swapped;
+                return swapped ? state.With(key, op.Args[2]) : state;
+            default: // CompareAndDelete
+                bool deleted = !current.IsNull && current == op.Args[1];
+                result = deleted;
+                return deleted ? state.With(key, Value.Null) : state;
+        }
+    }
+
+    public override IEnumerable<SubHistory> Partition(IReadOnlyList<Operation> history)
+    {
+        var keys = new SortedSet<Value>();
+        foreach (var op in history)
+            if (op.Name == Range) { if (!op.IsPending) foreach (var pair in op.Result.Items) keys.Add(pair.Items[0]); }
+            else if (op.Args.Count > 0) keys.Add(op.Args[0]);
+        var expanded = new List<Operation>(history.Count);
+        foreach (var op in history)
+            if (op.Name != Range) expanded.Add(op);
+            else if (!op.IsPending) AddObservations(op, keys, expanded); // a pending Range observed nothing we know of
+        if (history.Any(op => op.Name == "Clear"))
+        {
+            yield return new SubHistory("the map", expanded);
+            yield break;
+        }
+        foreach (var key in keys)
+            yield return new SubHistory($"key {key}", expanded.Where(op => op.Args[0] == key).ToList());
+    }
+
+    void AddObservations(Operation range, SortedSet<Value> keys, List<Operation> into)
+    {
+        foreach (var key in keys)
+        {
+            var produced = range.Result.Items.Where(pair => pair.Items[0] == key).Select(pair => pair.Items[1]).ToArray();
+            if (produced.Length == 0 && !rangeProducesStableKeys) continue;
+            var seen = produced.Length switch { 0 => Value.Null, 1 => produced[0], _ => Value.List(produced) };
+            into.Add(range with { Args = [key], Result = seen });
+        }
+    }
+
+    protected override string? CheckArguments(Operation op)
+    {
+        if (op.Args.Count > 0 && op.Args[0].IsNull) return "a key cannot be null";
+        for (int i = 1; i < op.Args.Count; i++)
+            if (op.Args[i].IsNull) return "a map value cannot be null (null means absent)";
+        if (op.Name == Range && !op.IsPending && op.Result.IsList && op.Result.Items.Any(p => p.IsList && p.Items.Count == 2 && p.Items[0].IsNull))
+            return "a key cannot be null";
+        return null;
+    }
+
+    public override string ShowInvocation(Operation op) =>
+        op.Name == Range && op.Args.Count == 1 ? $"Range() sees {op.Args[0]}" : base.ShowInvocation(op);
+
+    public override string ShowResult(Operation op)
+    {
+        if (op.Name != Range || op.Args.Count != 1 || op.IsPending) return base.ShowResult(op);
+        return op.Result.IsNull ? "not produced" : op.Result.IsList ? $"produced {op.Result.Items.Count} times" : op.Result.ToString();
+    }
+}

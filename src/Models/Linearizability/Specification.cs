@@ -1,0 +1,89 @@
+namespace ModelCheck.Models.Linearizability;
+
+/// <summary>
+/// A sequential specification as the checker and the command line see it, whatever its state type.
+/// Implement <see cref="SequentialSpecification{TState}"/> rather than this.
+/// </summary>
+public interface ISpecification
+{
+    /// <summary>The name used in history files ("map", "register").</summary>
+    string Name { get; }
+
+    IReadOnlyList<Signature> Operations { get; }
+
+    /// <summary>Null when <paramref name="history"/> is well formed for this specification, otherwise the first problem.</summary>
+    string? Validate(IReadOnlyList<Operation> history);
+
+    /// <summary>Whether some order of the operations that respects real time explains every result.</summary>
+    LinearizabilityResult Check(IReadOnlyList<Operation> history);
+
+    /// <summary>The call of <paramref name="op"/> as people read it: Load(k2).</summary>
+    string ShowInvocation(Operation op);
+
+    /// <summary>The result of <paramref name="op"/> as people read it ("absent", "[1, true]", "" for none).</summary>
+    string ShowResult(Operation op);
+}
+
+/// <summary>A part of a history that can be checked on its own, and what it is about ("key k2").</summary>
+public sealed record SubHistory(string Label, IReadOnlyList<Operation> Operations);
+
+/// <summary>
+/// A deterministic sequential data type: an initial state and what each operation does to a state and
+/// returns. The checker searches for an order of a concurrent history's operations, consistent with real
+/// time, in which <see cref="Apply"/> reproduces every recorded result. States are values: Apply must not
+/// mutate its argument, and equal states must have equal, deterministic hash codes (they key the
+/// memoisation table).
+/// </summary>
+public abstract class SequentialSpecification<TState> : ISpecification where TState : IEquatable<TState>
+{
+    public abstract string Name { get; }
+
+    public abstract IReadOnlyList<Signature> Operations { get; }
+
+    public abstract TState Initial { get; }
+
+    /// <summary>The state after <paramref name="op"/> and the result it returns. Only called for known operations of the right arity.</summary>
+    public abstract TState Apply(TState state, Operation op, out Value result);
+
+    /// <summary>
+    /// Splits a history into sub-histories whose linearizability together means the whole history's
+    /// (P-compositionality: operations on different keys of a map commute). The default keeps it whole.
+    /// </summary>
+    public virtual IEnumerable<SubHistory> Partition(IReadOnlyList<Operation> history) => [new SubHistory("", history)];
+
+    /// <summary>Null when <paramref name="op"/>'s arguments make sense beyond their number; otherwise why not.</summary>
+    protected virtual string? CheckArguments(Operation op) => null;
+
+    public Signature? Find(string name)
+    {
+        foreach (var signature in Operations)
+            if (signature.Name == name) return signature;
+        return null;
+    }
+
+    public string? Validate(IReadOnlyList<Operation> history)
+    {
+        foreach (var op in history)
+        {
+            string where = $"operation {op.Id} ({op.Name})";
+            if (Find(op.Name) is not { } signature)
+                return $"{where}: '{Name}' has no operation '{op.Name}' (it has {string.Join(", ", Operations.Select(s => s.Name))})";
+            if (op.Args.Count != signature.Arity)
+                return $"{where}: takes {signature.Arity} argument{(signature.Arity == 1 ? "" : "s")}, got {op.Args.Count}";
+            if (CheckArguments(op) is { } badArguments) return $"{where}: {badArguments}";
+            if (op.Return is { } ret && ret < op.Call) return $"{where}: returns at {ret}, before its call at {op.Call}";
+            if (!op.IsPending && signature.CheckResult(op.Result) is { } badResult) return $"{where}: {badResult}";
+        }
+        return null;
+    }
+
+    public LinearizabilityResult Check(IReadOnlyList<Operation> history)
+    {
+        if (Validate(history) is { } problem) throw new ArgumentException(problem, nameof(history));
+        return LinearizabilityChecker.Check(this, history);
+    }
+
+    public virtual string ShowInvocation(Operation op) => op.Invocation;
+
+    public virtual string ShowResult(Operation op) => op.IsPending ? "(pending)" : Find(op.Name)?.Show(op.Result) ?? op.Result.ToString();
+}
