@@ -10,6 +10,12 @@ public enum ChoiceKind : byte
     Schedule,
     /// <summary>A data choice the scenario asked for (<see cref="Runtime.Choose"/>); the value is in [0, n).</summary>
     Data,
+    /// <summary>Under tso or ra, which store a load reads; the value indexes the readable stores, newest first.</summary>
+    ReadFrom,
+    /// <summary>Under tso, before a step: 0 lets the step run, k drains the oldest store of the k-th non-empty buffer.</summary>
+    Drain,
+    /// <summary>Under ra, where a store goes in its location's modification order; 0 is last, k is k places earlier.</summary>
+    StorePlacement,
 }
 
 public static class ChoiceKindCodes
@@ -19,6 +25,9 @@ public static class ChoiceKindCodes
     {
         ChoiceKind.Schedule => 's',
         ChoiceKind.Data => 'd',
+        ChoiceKind.ReadFrom => 'r',
+        ChoiceKind.Drain => 'b',
+        ChoiceKind.StorePlacement => 'w',
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -28,6 +37,9 @@ public static class ChoiceKindCodes
         {
             case 's': kind = ChoiceKind.Schedule; return true;
             case 'd': kind = ChoiceKind.Data; return true;
+            case 'r': kind = ChoiceKind.ReadFrom; return true;
+            case 'b': kind = ChoiceKind.Drain; return true;
+            case 'w': kind = ChoiceKind.StorePlacement; return true;
             default: kind = default; return false;
         }
     }

@@ -7,25 +7,34 @@ namespace ModelCheck.Engine;
 /// The awaited accessors (<see cref="Load"/>, <see cref="Store"/>, ...) are scheduling points; the
 /// immediate ones (<see cref="Get"/>, <see cref="Set"/>) act inside the current step, for code the model
 /// treats as one atomic block, and are still recorded as accesses.
+/// Under SC the cell holds one value. Under a weak memory model it keeps every value stored to it
+/// (message 0 is the initial value) and the model decides which message each access reads.
 /// </summary>
-public sealed class Cell<T> : ControlledObject
+public sealed class Cell<T> : ControlledObject, IWeakLocation
 {
     readonly string? name;
     readonly CellArray<T>? owner;
     readonly int index;
     T value;
+    readonly List<T>? messages;
+    // The expected value of the compare-and-swap in progress, for the memory model's UpdateWrites.
+    T casExpected = default!;
+    bool casActive;
+    // The message the read-modify-write in progress read, for its write half.
+    int updateRead;
 
-    internal Cell(Runtime runtime, string name, T initial) : base(runtime)
-    {
-        this.name = name;
-        value = initial;
-    }
+    internal Cell(Runtime runtime, string name, T initial) : this(runtime, initial) => this.name = name;
 
-    internal Cell(Runtime runtime, CellArray<T> owner, int index, T initial) : base(runtime)
+    internal Cell(Runtime runtime, CellArray<T> owner, int index, T initial) : this(runtime, initial)
     {
         this.owner = owner;
         this.index = index;
+    }
+
+    Cell(Runtime runtime, T initial) : base(runtime)
+    {
         value = initial;
+        if (runtime.Weak is not null) messages = [initial];
     }
 
     public override string Name => owner is null ? name! : $"{owner.Name}[{index}]";
@@ -45,6 +54,7 @@ public sealed class Cell<T> : ControlledObject
     public T Get(MemoryOrder order)
     {
         Runtime.RecordAccess(this, OpKind.Load, order);
+        if (messages is not null) return WeakGet(order);
         if (Runtime.IsRecording) Runtime.Note($"load {Name} -> {Show(value)}{Suffix(order)}");
         return value;
     }
@@ -53,6 +63,11 @@ public sealed class Cell<T> : ControlledObject
     public void Set(T newValue, MemoryOrder order)
     {
         Runtime.RecordAccess(this, OpKind.Store, order);
+        if (messages is not null)
+        {
+            WeakSet(newValue, order);
+            return;
+        }
         if (Runtime.IsRecording) Runtime.Note($"store {Name} = {Show(newValue)}{Suffix(order)}");
         value = newValue;
     }
@@ -61,10 +76,12 @@ public sealed class Cell<T> : ControlledObject
     public bool CompareAndSwapNow(T expected, T desired, MemoryOrder order)
     {
         Runtime.RecordAccess(this, OpKind.CompareExchange, order);
-        bool swapped = Same(value, expected);
+        var old = messages is null ? value : WeakReadForUpdate(order, isCas: true, expected);
+        bool swapped = Same(old, expected);
         if (Runtime.IsRecording)
-            Runtime.Note($"cas {Name} {Show(expected)} -> {Show(desired)}: {(swapped ? "ok" : $"failed, saw {Show(value)}")}{Suffix(order)}");
-        if (swapped) value = desired;
+            Runtime.Note($"cas {Name} {Show(expected)} -> {Show(desired)}: {(swapped ? "ok" : $"failed, saw {Show(old)}")}{Suffix(order)}");
+        if (messages is not null) WeakCompleteUpdate(swapped, desired, order);
+        else if (swapped) value = desired;
         return swapped;
     }
 
@@ -72,26 +89,75 @@ public sealed class Cell<T> : ControlledObject
     public T ExchangeNow(T newValue, MemoryOrder order)
     {
         Runtime.RecordAccess(this, OpKind.Exchange, order);
-        if (Runtime.IsRecording) Runtime.Note($"swap {Name} {Show(value)} -> {Show(newValue)}{Suffix(order)}");
-        var old = value;
-        value = newValue;
+        var old = messages is null ? value : WeakReadForUpdate(order);
+        if (Runtime.IsRecording) Runtime.Note($"swap {Name} {Show(old)} -> {Show(newValue)}{Suffix(order)}");
+        if (messages is not null) WeakCompleteUpdate(true, newValue, order);
+        else value = newValue;
         return old;
     }
 
     internal T FetchAddCore<TNumber>(TNumber delta, MemoryOrder order) where TNumber : T, INumberBase<TNumber>
     {
         Runtime.RecordAccess(this, OpKind.FetchAdd, order);
-        var old = (TNumber)value!;
+        var old = (TNumber)(messages is null ? value : WeakReadForUpdate(order))!;
         if (Runtime.IsRecording) Runtime.Note($"fetch_add {Name} {old} + {delta}{Suffix(order)}");
-        value = old + delta;
+        if (messages is not null) WeakCompleteUpdate(true, old + delta, order);
+        else value = old + delta;
         return old;
     }
 
     /// <summary>
     /// The current value for ghost code (monitors, final assertions): no access is recorded and no
-    /// scheduling point is made. Never call it from the algorithm under test.
+    /// scheduling point is made. Under a weak model, the last value in memory. Never call it from the
+    /// algorithm under test.
     /// </summary>
-    public T Peek() => value;
+    public T Peek() => messages is null ? value : messages[Runtime.Weak!.Latest(this)];
+
+    // The weak-memory paths, kept out of the SC accessors so those stay small.
+
+    T WeakGet(MemoryOrder order)
+    {
+        var weak = Runtime.Weak!;
+        int message = weak.Load(this, order);
+        if (Runtime.IsRecording) Runtime.Note($"load {Name} -> {Show(messages![message])}{Suffix(order)}, reads {weak.Source(this, message)}");
+        return messages![message];
+    }
+
+    void WeakSet(T newValue, MemoryOrder order)
+    {
+        var weak = Runtime.Weak!;
+        int message = messages!.Count;
+        messages.Add(newValue);
+        weak.Store(this, message, order);
+        if (Runtime.IsRecording) Runtime.Note($"store {Name} = {Show(newValue)}{Suffix(order)}{weak.StoreNote(this, message)}");
+    }
+
+    T WeakReadForUpdate(MemoryOrder order) => WeakReadForUpdate(order, isCas: false, default!);
+
+    T WeakReadForUpdate(MemoryOrder order, bool isCas, T expected)
+    {
+        casExpected = expected;
+        casActive = isCas;
+        updateRead = Runtime.Weak!.ReadForUpdate(this, order);
+        casActive = false;
+        if (Runtime.IsRecording) Runtime.Note($"{Name}: reads {Runtime.Weak.Source(this, updateRead)}");
+        return messages![updateRead];
+    }
+
+    void WeakCompleteUpdate(bool writes, T newValue, MemoryOrder order)
+    {
+        int message = -1;
+        if (writes)
+        {
+            message = messages!.Count;
+            messages.Add(newValue);
+        }
+        Runtime.Weak!.CompleteUpdate(this, updateRead, message, order);
+    }
+
+    string IWeakLocation.Show(int message) => Show(messages![message]);
+
+    bool IWeakLocation.UpdateWrites(int message) => !casActive || Same(messages![message], casExpected);
 
     static bool Same(T a, T b) =>
         typeof(T).IsValueType ? EqualityComparer<T>.Default.Equals(a, b) : ReferenceEquals(a, b);

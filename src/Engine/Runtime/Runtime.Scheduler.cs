@@ -37,6 +37,11 @@ public sealed partial class Runtime
                 RecordBug(BugKind.MaxStepsReached, $"the execution reached the bound of {Settings.MaxSteps} scheduling steps");
                 break;
             }
+            if (Weak is not null)
+            {
+                Weak.BeforeStep(step + 1);
+                if (mismatch is not null) break;
+            }
             int chosen = enabled[0];
             if (count > 1)
             {
@@ -69,6 +74,7 @@ public sealed partial class Runtime
         choices.Clear();
         accessCount = 0;
         races?.Reset();
+        Weak?.Reset();
         monitors = null;
         current = null;
         previousTask = -1;
@@ -126,6 +132,7 @@ public sealed partial class Runtime
         if (body.IsCompleted)
         {
             task.Finished = true;
+            Weak?.OnFinish(task.Id);
             if (body.Exception?.InnerException is { } e and not ExecutionHaltedException)
                 RecordBug(BugKind.UnhandledException, $"task '{task.Name}' threw {Describe(e)}");
             else if (body.IsCanceled)

@@ -21,6 +21,8 @@ public sealed partial class Runtime
     int accessCount;
     List<IMonitor>? monitors;
     readonly RaceDetector? races;
+    // Null under SC: cells then keep one value and loads read it, as before weak memory existed.
+    internal readonly WeakMemory? Weak;
 
     ControlledTask? current;
     int previousTask = -1;
@@ -39,6 +41,7 @@ public sealed partial class Runtime
         Settings = settings;
         Recorder = recorder;
         if (settings.RaceDetection) races = new RaceDetector();
+        Weak = WeakMemory.For(this, settings.Memory);
     }
 
     public ExecutionSettings Settings { get; }
@@ -74,6 +77,7 @@ public sealed partial class Runtime
         strategy.OnTaskCreated(task.Id);
         Recorder?.OnTaskCreated(task.Name);
         races?.OnSpawn(current?.Id ?? -1, task.Id);
+        Weak?.OnSpawn(current?.Id ?? -1, task.Id);
         return new TaskHandle(this, task);
     }
 
@@ -98,6 +102,28 @@ public sealed partial class Runtime
     }
 
     public bool ChooseBool() => Choose(2) == 1;
+
+    /// <summary>
+    /// A decision of the memory model (which message a load reads, which buffer drains), asked of the
+    /// strategy and recorded like any other choice. After a bug or a divergence it answers 0 and records
+    /// nothing: the execution is ending, and the scheduler reports the divergence at the next step.
+    /// </summary>
+    internal int ChooseMemory(ChoiceKind kind, int count)
+    {
+        if (count == 1 || bug is not null || mismatch is not null) return 0;
+        int value;
+        try
+        {
+            value = strategy.PickValue(kind, count, step);
+        }
+        catch (StrategyMismatchException e)
+        {
+            mismatch = e;
+            return 0;
+        }
+        choices.Add(kind, value);
+        return value;
+    }
 
     /// <summary>
     /// Fails the execution with an assertion failure when <paramref name="condition"/> is false.
@@ -131,6 +157,11 @@ public sealed partial class Runtime
 
     /// <summary>Adds a note to the recorded story of this step; does nothing unless recording.</summary>
     public void Note(string text) => Recorder?.Add(step, CurrentTask, text);
+
+    /// <summary>A note in another task's column, for events of no running task (a store buffer draining).</summary>
+    internal void NoteFor(int atStep, int task, string text) => Recorder?.Add(atStep, task, text);
+
+    internal string TaskName(int task) => tasks[task].Name;
 
     public void AddMonitor(IMonitor monitor) => (monitors ??= []).Add(monitor);
 
@@ -172,6 +203,8 @@ public sealed partial class Runtime
         int index = Append(target.Id, op, order);
         if (races is not null && races.OnAccess(target.Id, current!.Id, op, order, index) is var other and >= 0)
             RecordBug(BugKind.DataRace, RaceMessage(target, accesses[other], accesses[index]));
+        // Cells talk to the memory model themselves; locks and wait groups synchronise through it here.
+        if (Weak is not null && op >= OpKind.Lock && op <= OpKind.WaitGroupWait) Weak.OnSynchronization(target.Id, op);
     }
 
     int Append(int target, OpKind op, MemoryOrder order)
@@ -190,12 +223,14 @@ public sealed partial class Runtime
     {
         Append(-1, OpKind.Fence, order);
         races?.OnFence(current!.Id, order);
+        Weak?.Fence(order);
         if (Recorder is { } r) r.Add(step, CurrentTask, $"fence ({order.ToName()})");
     }
 
     internal void Joined(ControlledTask joined)
     {
         races?.OnJoin(current!.Id, joined.Id);
+        Weak?.OnJoin(current!.Id, joined.Id);
         if (Recorder is { } r) r.Add(step, CurrentTask, $"join {joined.Name}");
     }
 

@@ -23,6 +23,10 @@ public static class Publication
         Description = "data published through a relaxed flag: a data race on the data (tso)")]
     [Scenario("memory/racy-publication-ra", Argument = "relaxed", Memory = "ra", Expect = BugKind.DataRace,
         Description = "data published through a relaxed flag: a data race on the data (ra)")]
+    [Scenario("memory/racy-publication-ra-stale", Argument = "relaxed", Memory = "ra", RaceDetection = false, Expect = BugKind.AssertionFailure,
+        Description = "with race detection off, ra shows the racy reader seeing the flag set and the data stale")]
+    [Scenario("memory/racy-publication-tso-fifo", Argument = "relaxed", Memory = "tso", RaceDetection = false,
+        Description = "with race detection off, tso never shows stale data: store buffers drain in order")]
     [Scenario("memory/release-acquire-publication-sc", Argument = "release-acquire", Memory = "sc",
         Description = "data published through a release/acquire flag: no race, never stale (sc)")]
     [Scenario("memory/release-acquire-publication-tso", Argument = "release-acquire", Memory = "tso",
