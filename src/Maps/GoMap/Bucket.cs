@@ -1,0 +1,62 @@
+using ModelCheck.Engine;
+
+namespace ModelCheck.Maps.GoMap;
+
+/// <summary>
+/// One bmap: bucketCnt tophash bytes, keys, elems and the overflow pointer, every one a controlled cell
+/// so that unsynchronised accesses are visible to the race detector. A null key is Go's zero key.
+/// </summary>
+internal sealed class Bucket
+{
+    public Bucket(Runtime rt, string name, int bucketCnt)
+    {
+        Name = name;
+        TopHash = rt.NewCellArray<byte>(name + ".tophash", bucketCnt, TopHashes.EmptyRest);
+        Keys = rt.NewCellArray<GoKey?>(name + ".keys", bucketCnt, null);
+        Elems = rt.NewCellArray(name + ".elems", bucketCnt, 0);
+        Overflow = rt.NewCell<Bucket?>(name + ".overflow", null);
+    }
+
+    public string Name { get; }
+    public CellArray<byte> TopHash { get; }
+    public CellArray<GoKey?> Keys { get; }
+    public CellArray<int> Elems { get; }
+    public Cell<Bucket?> Overflow { get; }
+
+    public override string ToString() => Name;
+}
+
+/// <summary>An array of 2^B buckets, named so that traces show which array a pointer refers to.</summary>
+internal sealed class BucketArray(string name, Bucket[] buckets)
+{
+    public int Length => buckets.Length;
+    public Bucket this[int index] => buckets[index];
+    public IEnumerable<Bucket> All => buckets;
+    public override string ToString() => $"{name} ({buckets.Length} buckets)";
+}
+
+/// <summary>The special tophash values and the hmap flag bits of runtime/map.go.</summary>
+internal static class TopHashes
+{
+    public const byte EmptyRest = 0;
+    public const byte EmptyOne = 1;
+    public const byte EvacuatedX = 2;
+    public const byte EvacuatedY = 3;
+    public const byte EvacuatedEmpty = 4;
+    public const byte MinTopHash = 5;
+
+    public const byte Iterator = 1;
+    public const byte OldIterator = 2;
+    public const byte HashWriting = 4;
+    public const byte SameSizeGrow = 8;
+
+    public static byte Of(ulong hash)
+    {
+        byte top = (byte)(hash >> 56);
+        return top < MinTopHash ? (byte)(top + MinTopHash) : top;
+    }
+
+    public static bool IsEmpty(byte x) => x <= EmptyOne;
+
+    public static bool IsEvacuatedMark(byte x) => x is > EmptyOne and < MinTopHash;
+}

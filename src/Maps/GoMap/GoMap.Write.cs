@@ -1,0 +1,202 @@
+using ModelCheck.Engine;
+using static ModelCheck.Engine.MemoryOrder;
+using static ModelCheck.Maps.GoMap.TopHashes;
+
+namespace ModelCheck.Maps.GoMap;
+
+// Writes (map.go: mapassign, mapdelete, mapclear). Each toggles hashWriting around its work.
+public sealed partial class GoMap
+{
+    /// <summary>
+    /// m[key] = value: mapassign returns the elem slot, and the compiled code stores the value into it
+    /// afterwards, outside the flagged window: a scheduling point of its own.
+    /// </summary>
+    public async ValueTask Assign(GoKey key, int value)
+    {
+        await rt.Yield();
+        if (rt.IsRecording) rt.Note($"{Name}: mapassign {key} (hash {key.Hash:x16})");
+        var elem = await MapAssign(key);
+        if (rt.IsRecording) rt.Note($"{Name}: store {value} into {elem.Name}");
+        await elem.Store(value, Plain);
+        rt.Publish(new KeyAssigned(this, key, value));
+        Observe(operationBoundary: true);
+    }
+
+    async ValueTask<Cell<int>> MapAssign(GoKey key)
+    {
+        if ((await LoadFlags() & HashWriting) != 0) rt.Fatal("concurrent map writes");
+        if (bug == GoMapBug.G6WritingFlagBeforeHash) await ToggleWriting();
+        ulong hash = Hash(key);   // may panic: the flag is toggled only after it
+        if (bug != GoMapBug.G6WritingFlagBeforeHash) await ToggleWriting();
+        if (buckets.Get(Plain) is null) buckets.Set(NewBucketArray(0), Plain);
+
+        while (true)
+        {
+            int bucket = (int)(hash & ((1UL << b.Get(Plain)) - 1));
+            if (Growing()) await GrowWork(bucket);
+            byte top = TopHashes.Of(hash);
+            Bucket? insertBucket = null;
+            int insertSlot = 0;
+            Bucket last = buckets.Get(Plain)![bucket];
+            for (Bucket? current = last; current is not null; current = current.Overflow.Get(Plain))
+            {
+                last = current;
+                for (int i = 0; i < bucketCnt; i++)
+                {
+                    byte th = current.TopHash[i].Get(Plain);
+                    if (th != top)
+                    {
+                        if (IsEmpty(th) && insertBucket is null)
+                        {
+                            insertBucket = current;
+                            insertSlot = i;
+                        }
+                        if (th == EmptyRest) goto notFound;
+                        continue;
+                    }
+                    if (!Equals(current.Keys[i].Get(Plain), key)) continue;
+                    await FinishWriting();
+                    return current.Elems[i];
+                }
+            }
+        notFound:
+            // A new key. Growing invalidates everything computed so far: start again.
+            if (!Growing() && (OverLoadFactor(count.Get(Plain) + 1, b.Get(Plain)) || TooManyOverflowBuckets(noverflow.Get(Plain), b.Get(Plain))))
+            {
+                HashGrow();
+                continue;
+            }
+            if (insertBucket is null)
+            {
+                insertBucket = NewOverflow(last);
+                insertSlot = 0;
+            }
+            insertBucket.Keys[insertSlot].Set(key, Plain);
+            insertBucket.TopHash[insertSlot].Set(top, Plain);
+            count.Set(count.Get(Plain) + 1, Plain);
+            await FinishWriting();
+            return insertBucket.Elems[insertSlot];
+        }
+    }
+
+    /// <summary>delete(m, key) (mapdelete), including the emptyRest normalisation.</summary>
+    public async ValueTask Delete(GoKey key)
+    {
+        await rt.Yield();
+        if (rt.IsRecording) rt.Note($"{Name}: mapdelete {key}");
+        await MapDelete(key);
+        rt.Publish(new KeyDeleted(this, key));
+        Observe(operationBoundary: true);
+    }
+
+    async ValueTask MapDelete(GoKey key)
+    {
+        if (count.Get(Plain) == 0)
+        {
+            Hash(key);   // the unhashable-key panic still happens
+            return;
+        }
+        if ((await LoadFlags() & HashWriting) != 0) rt.Fatal("concurrent map writes");
+        ulong hash = Hash(key);
+        await ToggleWriting();
+        int bucket = (int)(hash & ((1UL << b.Get(Plain)) - 1));
+        if (Growing()) await GrowWork(bucket);
+        var first = buckets.Get(Plain)![bucket];
+        byte top = TopHashes.Of(hash);
+        for (Bucket? current = first; current is not null; current = current.Overflow.Get(Plain))
+            for (int i = 0; i < bucketCnt; i++)
+            {
+                byte th = current.TopHash[i].Get(Plain);
+                if (th != top)
+                {
+                    if (th == EmptyRest) goto done;
+                    continue;
+                }
+                if (!Equals(current.Keys[i].Get(Plain), key)) continue;
+                if (Config.BucketHasPointers) current.Keys[i].Set(null, Plain);
+                current.Elems[i].Set(0, Plain);
+                current.TopHash[i].Set(EmptyOne, Plain);
+                if (EndsEmptyRun(current, i)) MarkEmptyRestBackwards(first, current, i);
+                count.Set(count.Get(Plain) - 1, Plain);
+                goto done;
+            }
+    done:
+        await FinishWriting();
+    }
+
+    /// <summary>Whether the slot just emptied is the chain's last, or the next slot is already emptyRest.</summary>
+    bool EndsEmptyRun(Bucket bucket, int slot)
+    {
+        if (slot == bucketCnt - 1)
+            return bucket.Overflow.Get(Plain) is not { } next || next.TopHash[0].Get(Plain) == EmptyRest;
+        return bucket.TopHash[slot + 1].Get(Plain) == EmptyRest;
+    }
+
+    /// <summary>Walks backwards from the emptied slot turning contiguous emptyOne slots into emptyRest.</summary>
+    void MarkEmptyRestBackwards(Bucket first, Bucket bucket, int slot)
+    {
+        while (true)
+        {
+            bucket.TopHash[slot].Set(EmptyRest, Plain);
+            if (slot == 0)
+            {
+                if (bucket == first) return;
+                var previous = first;
+                while (previous.Overflow.Get(Plain) != bucket) previous = previous.Overflow.Get(Plain)!;
+                bucket = previous;
+                slot = bucketCnt - 1;
+            }
+            else
+            {
+                slot--;
+            }
+            if (bucket.TopHash[slot].Get(Plain) != EmptyOne) return;
+        }
+    }
+
+    /// <summary>clear(m) (mapclear, Go 1.21–1.23): every slot, old buckets included, becomes emptyRest so running iterators finish.</summary>
+    public async ValueTask Clear()
+    {
+        await rt.Yield();
+        if (rt.IsRecording) rt.Note($"{Name}: mapclear");
+        await MapClear();
+        rt.Publish(new MapCleared(this));
+        Observe(operationBoundary: true);
+    }
+
+    async ValueTask MapClear()
+    {
+        if (count.Get(Plain) == 0) return;
+        if ((await LoadFlags() & HashWriting) != 0) rt.Fatal("concurrent map writes");
+        await ToggleWriting();
+        var current = buckets.Get(Plain)!;
+        MarkBucketsEmpty(current);
+        if (oldbuckets.Get(Plain) is { } old && bug != GoMapBug.G7ClearKeepsOldBuckets) MarkBucketsEmpty(old);
+        flags.Set((byte)(flags.Get(Plain) & ~SameSizeGrow), Plain);
+        oldbuckets.Set(null, Plain);
+        nevacuate.Set(0, Plain);
+        noverflow.Set(0, Plain);
+        count.Set(0, Plain);
+        // makeBucketArray re-zeroes the reused array; the overflow buckets become garbage.
+        foreach (var bucket in current.All) ZeroBucket(bucket, withTopHash: true);
+        await FinishWriting();
+    }
+
+    void MarkBucketsEmpty(BucketArray array)
+    {
+        foreach (var head in array.All)
+            for (Bucket? bucket = head; bucket is not null; bucket = bucket.Overflow.Get(Plain))
+                for (int i = 0; i < bucketCnt; i++) bucket.TopHash[i].Set(EmptyRest, Plain);
+    }
+
+    void ZeroBucket(Bucket bucket, bool withTopHash)
+    {
+        for (int i = 0; i < bucketCnt; i++)
+        {
+            if (withTopHash) bucket.TopHash[i].Set(EmptyRest, Plain);
+            bucket.Keys[i].Set(null, Plain);
+            bucket.Elems[i].Set(0, Plain);
+        }
+        bucket.Overflow.Set(null, Plain);
+    }
+}

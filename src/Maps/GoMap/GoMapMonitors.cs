@@ -1,0 +1,16 @@
+using ModelCheck.Engine;
+
+namespace ModelCheck.Maps.GoMap;
+
+/// <summary>Attaches the ghost monitors of one map (contents and structure, evacuation ledger, iteration).</summary>
+public static class GoMapMonitors
+{
+    public static GoMap Monitored(this GoMap map)
+    {
+        var contents = new LiveKeysMonitor(map);
+        map.Runtime.AddMonitor(contents);
+        map.Runtime.AddMonitor(new EvacuationLedger(map));
+        map.Runtime.AddMonitor(new IterationMonitor(map, contents));
+        return map;
+    }
+}

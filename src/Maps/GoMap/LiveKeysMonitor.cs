@@ -1,0 +1,48 @@
+using ModelCheck.Engine;
+
+namespace ModelCheck.Maps.GoMap;
+
+/// <summary>
+/// Ghost contents of one map: what a plain dictionary would hold after the same completed operations.
+/// Every lookup's result must agree with it, and at every observation point the structure must be
+/// sound (StructureCheck: CM-1 findability, CM-5..CM-10).
+/// </summary>
+public sealed class LiveKeysMonitor(GoMap map) :
+    IMonitor<KeyAssigned>, IMonitor<KeyDeleted>, IMonitor<MapCleared>, IMonitor<KeyLookedUp>, IMonitor<ObservationPoint>
+{
+    readonly Dictionary<GoKey, int> live = [];
+
+    public string Name => $"{map.Name} contents";
+
+    internal IReadOnlyDictionary<GoKey, int> Live => live;
+
+    public string? Observe(KeyAssigned e)
+    {
+        if (e.Map == map) live[e.Key] = e.Value;
+        return null;
+    }
+
+    public string? Observe(KeyDeleted e)
+    {
+        if (e.Map == map) live.Remove(e.Key);
+        return null;
+    }
+
+    public string? Observe(MapCleared e)
+    {
+        if (e.Map == map) live.Clear();
+        return null;
+    }
+
+    public string? Observe(KeyLookedUp e)
+    {
+        if (e.Map != map) return null;
+        bool isLive = live.TryGetValue(e.Key, out int expected);
+        if (isLive && !e.Found) return $"lookup({e.Key}) missed a live key (CM-1)";
+        if (!isLive && e.Found) return $"lookup({e.Key}) found a key that is not in the map";
+        if (isLive && e.Value != expected) return $"lookup({e.Key}) returned {e.Value}, the map holds {expected}";
+        return null;
+    }
+
+    public string? Observe(ObservationPoint e) => e.Map == map ? StructureCheck.Check(map, live, e.OperationBoundary) : null;
+}

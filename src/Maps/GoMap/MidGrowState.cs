@@ -1,0 +1,57 @@
+using ModelCheck.Engine;
+
+namespace ModelCheck.Maps.GoMap;
+
+/// <summary>
+/// The reference state of map-algorithms.md §1.15. make(hint = 20 [5]) gives B = 2; 26 [6] keys fill the
+/// four buckets without overflow, with a (low bits 010) and b (110) in bucket 2, c (011) and d (111) in
+/// bucket 3. Inserting t (000) then starts a doubling grow whose growWork(0) evacuates old buckets 0
+/// and 1, leaving 2 and 3 unevacuated (S_mid). u (011) later evacuates 3 then 2, completing the grow.
+/// Bracketed numbers are the reduced configuration's (bucketCnt 2).
+/// </summary>
+public sealed class MidGrowState
+{
+    MidGrowState(GoMap map, List<GoKey> filled)
+    {
+        Map = map;
+        Filled = filled;
+    }
+
+    public GoMap Map { get; }
+    public IReadOnlyList<GoKey> Filled { get; }
+    public GoKey A => Filled[0];
+    public GoKey B => Filled[1];
+    public GoKey C => Filled[2];
+    public GoKey D => Filled[3];
+    public static GoKey T { get; } = GoKeys.WithLowBits("t", 0b000, 3);
+    public static GoKey U { get; } = GoKeys.WithLowBits("u", 0b011, 3);
+
+    public static int ValueOf(GoKey key) => 1000 + key.Name.Length * 37 + key.Name[^1];
+
+    /// <summary>The pre-grow state: B = 2, every bucket filled without overflow, no grow yet.</summary>
+    public static async Task<MidGrowState> BuildPreGrow(Runtime rt, GoMapConfig config)
+    {
+        int bucketCnt = config.BucketCnt;
+        var map = GoMap.Make(rt, "m", config, hint: bucketCnt == 8 ? 20 : 5).Monitored();
+        var keys = new List<GoKey>
+        {
+            GoKeys.WithLowBits("a", 0b010, 3), GoKeys.WithLowBits("b", 0b110, 3),
+            GoKeys.WithLowBits("c", 0b011, 3), GoKeys.WithLowBits("d", 0b111, 3),
+        };
+        // Fillers: per bucket, alternating between the X and Y halves; 26 [6] keys in all.
+        int[] perBucket = bucketCnt == 8 ? [7, 7, 4, 4] : [1, 1, 0, 0];
+        for (int bucket = 0; bucket < 4; bucket++)
+            for (int n = 0; n < perBucket[bucket]; n++)
+                keys.Add(GoKeys.WithLowBits($"f{bucket}.{n}", (ulong)(bucket | (n % 2) << 2), 3));
+        foreach (var key in keys) await map.Assign(key, ValueOf(key));
+        return new MidGrowState(map, keys);
+    }
+
+    /// <summary>S_mid: the pre-grow state plus t, which starts the grow and evacuates old buckets 0 and 1.</summary>
+    public static async Task<MidGrowState> BuildMid(Runtime rt, GoMapConfig config)
+    {
+        var state = await BuildPreGrow(rt, config);
+        await state.Map.Assign(T, ValueOf(T));
+        return state;
+    }
+}
