@@ -11,7 +11,7 @@ namespace ModelCheck.Maps.GoMap;
 public static class SequentialScenarios
 {
     [Scenario("gomap/sequential/faithful", Argument = "faithful",
-        Description = "one goroutine: 40 inserts across four grows, lookups, deletes, ranges that write, clear (bucketCnt 8)")]
+        Description = "one goroutine: 40 inserts across three grows (B 0 to 3), lookups, deletes, ranges that write, clear (bucketCnt 8)")]
     [Scenario("gomap/sequential/reduced", Argument = "reduced",
         Description = "the same program with bucketCnt 2 (12 keys, three grows); DFS covers every iteration start")]
     public static async Task Sequential(Runtime rt, string argument)
