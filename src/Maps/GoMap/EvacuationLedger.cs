@@ -7,7 +7,7 @@ namespace ModelCheck.Maps.GoMap;
 /// monotone, never past an unevacuated bucket, never beyond noldbuckets) and CM-4 (the grow completes
 /// only when every old bucket is evacuated). Clear ends an epoch without completing it.
 /// </summary>
-public sealed class EvacuationLedger(GoMap map) :
+public sealed class EvacuationLedger(ClassicMap map) :
     IMonitor<GrowStarted>, IMonitor<BucketEvacuated>, IMonitor<EvacuationMarkMoved>, IMonitor<MapCleared>
 {
     int[]? evacuations;

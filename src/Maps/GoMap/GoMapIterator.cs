@@ -13,7 +13,7 @@ public sealed class GoMapIterator
 {
     const int NoCheck = -1;
 
-    readonly GoMap map;
+    readonly ClassicMap map;
     BucketArray? snapshot;
     int logB;
     int startBucket;
@@ -24,7 +24,7 @@ public sealed class GoMapIterator
     int bucket;
     int checkBucket = NoCheck;
 
-    internal GoMapIterator(GoMap map) => this.map = map;
+    internal GoMapIterator(ClassicMap map) => this.map = map;
 
     /// <summary>The current key; null once the iteration has ended.</summary>
     public GoKey? Key { get; private set; }

@@ -5,7 +5,7 @@ namespace ModelCheck.Maps.GoMap;
 /// <summary>Attaches the ghost monitors of one map (contents and structure, evacuation ledger, iteration).</summary>
 public static class GoMapMonitors
 {
-    public static GoMap Monitored(this GoMap map)
+    public static ClassicMap Monitored(this ClassicMap map)
     {
         var contents = new LiveKeysMonitor(map);
         map.Runtime.AddMonitor(contents);

@@ -104,7 +104,7 @@ public static class GrowScenarios
         Description = "G-6 with bucketCnt 2")]
     public static async Task HashPanic(Runtime rt, string argument)
     {
-        var m = GoMap.Make(rt, "m", ScenarioConfig.Parse(argument)).Monitored();
+        var m = ClassicMap.Make(rt, "m", ScenarioConfig.Parse(argument)).Monitored();
         var a = GoKeys.Mixed("a");
         await m.Assign(a, 1);
         try

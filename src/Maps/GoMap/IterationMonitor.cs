@@ -7,7 +7,7 @@ namespace ModelCheck.Maps.GoMap;
 /// end (never deleted, never cleared) produced; (c) no key produced that is not in the map at that
 /// moment (deleted before being reached); (d) the value produced is the map's current value.
 /// </summary>
-public sealed class IterationMonitor(GoMap map, LiveKeysMonitor contents) :
+public sealed class IterationMonitor(ClassicMap map, LiveKeysMonitor contents) :
     IMonitor<IterationStarted>, IMonitor<IterationStep>, IMonitor<KeyDeleted>, IMonitor<MapCleared>
 {
     sealed record Running(GoMapIterator Iterator, HashSet<GoKey> Produced, HashSet<GoKey> PresentThroughout);

@@ -7,7 +7,7 @@ namespace ModelCheck.Maps.GoMap;
 /// Every lookup's result must agree with it, and at every observation point the structure must be
 /// sound (StructureCheck: CM-1 findability, CM-5..CM-10).
 /// </summary>
-public sealed class LiveKeysMonitor(GoMap map) :
+public sealed class LiveKeysMonitor(ClassicMap map) :
     IMonitor<KeyAssigned>, IMonitor<KeyDeleted>, IMonitor<MapCleared>, IMonitor<KeyLookedUp>, IMonitor<ObservationPoint>
 {
     readonly Dictionary<GoKey, int> live = [];

@@ -11,13 +11,13 @@ namespace ModelCheck.Maps.GoMap;
 /// </summary>
 public sealed class MidGrowState
 {
-    MidGrowState(GoMap map, List<GoKey> filled)
+    MidGrowState(ClassicMap map, List<GoKey> filled)
     {
         Map = map;
         Filled = filled;
     }
 
-    public GoMap Map { get; }
+    public ClassicMap Map { get; }
     public IReadOnlyList<GoKey> Filled { get; }
     public GoKey A => Filled[0];
     public GoKey B => Filled[1];
@@ -32,7 +32,7 @@ public sealed class MidGrowState
     public static async Task<MidGrowState> BuildPreGrow(Runtime rt, GoMapConfig config)
     {
         int bucketCnt = config.BucketCnt;
-        var map = GoMap.Make(rt, "m", config, hint: bucketCnt == 8 ? 20 : 5).Monitored();
+        var map = ClassicMap.Make(rt, "m", config, hint: bucketCnt == 8 ? 20 : 5).Monitored();
         var keys = new List<GoKey>
         {
             GoKeys.WithLowBits("a", 0b010, 3), GoKeys.WithLowBits("b", 0b110, 3),

@@ -19,7 +19,7 @@ public static class SequentialScenarios
         var config = ScenarioConfig.Parse(argument);
         int n = config.BucketCnt == 8 ? 40 : 12;
         var keys = Enumerable.Range(0, n).Select(i => GoKeys.Mixed($"k{i}")).ToArray();
-        var m = GoMap.Make(rt, "m", config).Monitored();
+        var m = ClassicMap.Make(rt, "m", config).Monitored();
 
         for (int i = 0; i < n / 2; i++)
         {
@@ -56,7 +56,7 @@ public static class SequentialScenarios
         var config = ScenarioConfig.Parse(argument);
         int chain = config.BucketCnt + 1;   // one more than a bucket holds: one overflow bucket per chain
         // make(hint = bucketCnt+1) gives B = 1 in both configurations.
-        var m = GoMap.Make(rt, "m", config, hint: chain).Monitored();
+        var m = ClassicMap.Make(rt, "m", config, hint: chain).Monitored();
         var zeros = Enumerable.Range(0, chain).Select(i => GoKeys.WithLowBits($"x{i}", 0, 1)).ToArray();
         var ones = Enumerable.Range(0, chain).Select(i => GoKeys.WithLowBits($"y{i}", 1, 1)).ToArray();
         foreach (var key in zeros) await m.Assign(key, 1);

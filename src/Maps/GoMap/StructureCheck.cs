@@ -9,7 +9,7 @@ namespace ModelCheck.Maps.GoMap;
 /// </summary>
 internal static class StructureCheck
 {
-    public static string? Check(GoMap map, IReadOnlyDictionary<GoKey, int> live, bool operationBoundary)
+    public static string? Check(ClassicMap map, IReadOnlyDictionary<GoKey, int> live, bool operationBoundary)
     {
         byte flags = map.GhostFlags;
         var current = map.GhostBuckets;
@@ -49,7 +49,7 @@ internal static class StructureCheck
         return null;
     }
 
-    static bool IsPristine(GoMap map, Bucket bucket)
+    static bool IsPristine(ClassicMap map, Bucket bucket)
     {
         if (bucket.Overflow.Peek() is not null) return false;
         for (int i = 0; i < map.BucketCnt; i++)
@@ -58,7 +58,7 @@ internal static class StructureCheck
     }
 
     /// <summary>CM-8 (all slots of an evacuated chain in evacuated states, none in an unevacuated one) and CM-9.</summary>
-    static string? CheckChain(GoMap map, Bucket head, string where, bool expectEvacuated)
+    static string? CheckChain(ClassicMap map, Bucket head, string where, bool expectEvacuated)
     {
         bool restSeen = false;
         for (Bucket? bucket = head; bucket is not null; bucket = bucket.Overflow.Peek())
@@ -76,7 +76,7 @@ internal static class StructureCheck
     }
 
     /// <summary>CM-7: every live entry of the chain belongs to bucket <paramref name="index"/> under <paramref name="mask"/>.</summary>
-    static string? CheckEntries(GoMap map, Bucket head, ulong mask, int index, string where, ref int entries)
+    static string? CheckEntries(ClassicMap map, Bucket head, ulong mask, int index, string where, ref int entries)
     {
         for (Bucket? bucket = head; bucket is not null; bucket = bucket.Overflow.Peek())
             for (int i = 0; i < map.BucketCnt; i++)
@@ -91,7 +91,7 @@ internal static class StructureCheck
     }
 
     /// <summary>The correct lookup, on ghost reads.</summary>
-    static (bool Found, int Value) Find(GoMap map, GoKey key)
+    static (bool Found, int Value) Find(ClassicMap map, GoKey key)
     {
         var current = map.GhostBuckets!;
         var bucket = current[(int)(key.Hash & ((ulong)current.Length - 1))];

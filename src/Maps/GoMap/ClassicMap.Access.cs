@@ -4,7 +4,7 @@ using static ModelCheck.Maps.GoMap.TopHashes;
 namespace ModelCheck.Maps.GoMap;
 
 // Lookups (map.go: mapaccess2, mapaccessK). Lookups never evacuate.
-public sealed partial class GoMap
+public sealed partial class ClassicMap
 {
     /// <summary>v, ok := m[key] (mapaccess2).</summary>
     public async ValueTask<(bool Found, int Value)> Lookup(GoKey key)

@@ -5,7 +5,7 @@ using static ModelCheck.Maps.GoMap.TopHashes;
 namespace ModelCheck.Maps.GoMap;
 
 // Writes (map.go: mapassign, mapdelete, mapclear). Each toggles hashWriting around its work.
-public sealed partial class GoMap
+public sealed partial class ClassicMap
 {
     /// <summary>
     /// m[key] = value: mapassign returns the elem slot, and the compiled code stores the value into it

@@ -45,7 +45,7 @@ namespace ModelCheck.Maps.GoMap;
 /// Ghost state (published as events, never read back): see LiveKeysMonitor (CM-1, CM-5..CM-10 and
 /// lookup results), EvacuationLedger (CM-2..CM-4) and IterationMonitor (CM-11).
 /// </summary>
-public sealed partial class GoMap
+public sealed partial class ClassicMap
 {
     readonly Runtime rt;
     readonly int bucketCnt;
@@ -64,7 +64,7 @@ public sealed partial class GoMap
     int arraysAllocated;
     int overflowsAllocated;
 
-    GoMap(Runtime rt, string name, GoMapConfig config)
+    ClassicMap(Runtime rt, string name, GoMapConfig config)
     {
         this.rt = rt;
         Name = name;
@@ -86,9 +86,9 @@ public sealed partial class GoMap
     internal int BucketCnt => bucketCnt;
 
     /// <summary>makemap: the smallest B whose load factor holds <paramref name="hint"/> entries; buckets are allocated when B &gt; 0.</summary>
-    public static GoMap Make(Runtime rt, string name, GoMapConfig config, int hint = 0)
+    public static ClassicMap Make(Runtime rt, string name, GoMapConfig config, int hint = 0)
     {
-        var map = new GoMap(rt, name, config);
+        var map = new ClassicMap(rt, name, config);
         int initialB = 0;
         while (map.OverLoadFactor(hint, initialB)) initialB++;
         map.b.Set(initialB, Plain);

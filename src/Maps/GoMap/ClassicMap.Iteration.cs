@@ -4,7 +4,7 @@ using static ModelCheck.Maps.GoMap.TopHashes;
 namespace ModelCheck.Maps.GoMap;
 
 // The map's side of iteration (map.go: mapiterinit, mapiternext); the iterator's state is GoMapIterator.
-public sealed partial class GoMap
+public sealed partial class ClassicMap
 {
     /// <summary>for k, v := range m: returns an iterator already on its first entry (Key null if none).</summary>
     public async ValueTask<GoMapIterator> Range()

@@ -6,7 +6,7 @@ namespace ModelCheck.Maps.GoMap;
 // Growing (map.go: hashGrow, growWork, evacuate, advanceEvacuationMark). hashGrow moves no data;
 // each write evacuates the old bucket it needs plus one more, so a grow finishes after at most
 // noldbuckets writes.
-public sealed partial class GoMap
+public sealed partial class ClassicMap
 {
     /// <summary>hashGrow (precondition: not growing): a doubling grow, or a same-size one when only overflow triggered.</summary>
     void HashGrow()
