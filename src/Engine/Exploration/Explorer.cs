@@ -21,7 +21,17 @@ public static class Explorer
         long steps = 0;
         while (executions < configuration.Iterations && clock.Elapsed < deadline && strategy.PrepareExecution())
         {
-            var result = runtime.Execute(scenario.Entry);
+            ExecutionResult result;
+            try
+            {
+                result = runtime.Execute(scenario.Entry);
+            }
+            catch (StrategyMismatchException e)
+            {
+                // Only a scenario whose choices change from one execution of a path to the next gets
+                // here: a fault of the scenario, not a bug it found.
+                throw new ScenarioException($"scenario '{scenario.Name}': {e.Message}");
+            }
             strategy.OnExecutionEnd(result.Steps);
             executions++;
             steps += result.Steps;

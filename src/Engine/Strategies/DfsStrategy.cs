@@ -56,7 +56,7 @@ public sealed class DfsStrategy(int? preemptionBound) : IStrategy
             var point = path[position++];
             if (point.Count != count)
                 throw new StrategyMismatchException(
-                    $"the scenario is not deterministic: at step {step} the same path offered {count} options where an earlier execution had {point.Count}");
+                    $"at step {step} the same path offered {count} options where an earlier execution had {point.Count}: the scenario is not deterministic");
             return point.Chosen;
         }
         path.Add(new Point(count, 0));
