@@ -3,24 +3,30 @@ namespace ModelCheck.Engine;
 /// <summary>
 /// Probabilistic concurrency testing (Burckhardt et al., ASPLOS 2010): each task gets a random
 /// priority when it is created, the highest-priority enabled task always runs, and at d−1 random
-/// steps (the change points) the running task drops below all others. A bug of depth d is found
-/// in one execution with probability at least 1/(n·k^(d−1)) for n tasks and k steps.
-/// Data choices are uniform.
+/// scheduling decisions (the change points) the task about to run drops below all others. A bug of
+/// depth d is found in one execution with probability at least 1/(n·k^(d−1)) for n tasks and k
+/// decisions. Data choices are uniform.
+/// The change points are drawn from the decisions (steps where more than one task could run), not from
+/// all steps: the runtime asks nothing at a step with one enabled task, so a change point there would be
+/// lost, and a scenario that runs alone for long stretches would be explored at a lower depth than asked.
 /// </summary>
 public sealed class PctStrategy : IStrategy
 {
     readonly Xoshiro random;
-    readonly int depth;
     // Task ids, highest priority first.
     readonly List<int> priorities = [];
-    readonly HashSet<int> changePoints = [];
-    int stepEstimate = 32;
+    // The decisions (1-based) at which the priority changes, ascending.
+    readonly int[] changePoints;
+    int nextChange;
+    int decisions;
+    // The most decisions an execution has made so far: PCT's k. The first execution has no change points.
+    int decisionEstimate;
 
     public PctStrategy(ulong seed, int depth)
     {
         if (depth < 1) throw new ArgumentOutOfRangeException(nameof(depth), "the PCT depth is at least 1");
         random = new Xoshiro(seed);
-        this.depth = depth;
+        changePoints = new int[depth - 1];
     }
 
     public string Name => "pct";
@@ -29,9 +35,12 @@ public sealed class PctStrategy : IStrategy
     public bool PrepareExecution()
     {
         priorities.Clear();
-        changePoints.Clear();
-        // Change points are drawn from the steps seen so far; duplicates only lower the depth a little.
-        for (int i = 1; i < depth; i++) changePoints.Add(1 + random.Next(stepEstimate));
+        decisions = 0;
+        nextChange = 0;
+        // Duplicates only lower the depth a little.
+        for (int i = 0; i < changePoints.Length; i++)
+            changePoints[i] = decisionEstimate > 0 ? 1 + random.Next(decisionEstimate) : int.MaxValue;
+        Array.Sort(changePoints);
         return true;
     }
 
@@ -39,8 +48,10 @@ public sealed class PctStrategy : IStrategy
 
     public int PickTask(ReadOnlySpan<int> enabled, int previous, int step)
     {
-        if (changePoints.Contains(step))
+        decisions++;
+        if (nextChange < changePoints.Length && changePoints[nextChange] == decisions)
         {
+            while (nextChange < changePoints.Length && changePoints[nextChange] == decisions) nextChange++;
             int top = HighestEnabled(enabled);
             priorities.Remove(enabled[top]);
             priorities.Add(enabled[top]);
@@ -50,7 +61,7 @@ public sealed class PctStrategy : IStrategy
 
     public int PickValue(ChoiceKind kind, int count, int step) => random.Next(count);
 
-    public void OnExecutionEnd(int steps) => stepEstimate = Math.Max(stepEstimate, steps);
+    public void OnExecutionEnd(int steps) => decisionEstimate = Math.Max(decisionEstimate, decisions);
 
     int HighestEnabled(ReadOnlySpan<int> enabled)
     {
