@@ -149,4 +149,44 @@ public sealed class StrategyTests
         var report = Run(Named("engine/racy-counter"), With(StrategyKind.Pct, iterations: 300, value: 1));
         Assert.Empty(report.Bugs);
     }
+
+    [Fact]
+    public void Pct_change_points_fall_on_real_scheduling_decisions()
+    {
+        // A lost update (one preemption: depth 2) behind a long prologue that main runs alone. If
+        // change points were drawn from all steps, almost all would land where there is nothing to
+        // choose and PCT would rarely preempt; drawn from decisions, one in a handful of executions does.
+        var report = Run(async rt =>
+        {
+            for (int i = 0; i < 1000; i++) await rt.Yield();
+            var total = rt.NewCell("total", 0);
+            var workers = new TaskHandle[2];
+            for (int w = 0; w < 2; w++)
+                workers[w] = rt.Spawn(async () =>
+                {
+                    int seen = await total.Load(MemoryOrder.Relaxed);
+                    await total.Store(seen + 1, MemoryOrder.Relaxed);
+                });
+            foreach (var worker in workers) await worker.Join();
+            rt.Assert(total.Peek() == 2, "an update was lost");
+        }, With(StrategyKind.Pct, iterations: 200, value: 2, seed: 1) with { AllBugs = true });
+        Assert.True(report.BugCounts.GetValueOrDefault(BugKind.AssertionFailure) >= 20,
+            $"PCT depth 2 lost an update in {report.BugCounts.GetValueOrDefault(BugKind.AssertionFailure)} of 200 executions");
+    }
+
+    [Fact]
+    public void A_scenario_that_is_not_deterministic_is_reported_by_dfs_as_a_scenario_error()
+    {
+        int executions = 0;
+        var scenario = Inline(async rt =>
+        {
+            // Each execution spawns one task more than the last: the same path offers new choices.
+            for (int t = 0; t <= executions; t++) rt.Spawn(async () => await rt.Yield());
+            executions++;
+            await rt.Yield();
+        }, name: "test/nondeterministic");
+        var error = Assert.Throws<ScenarioException>(() => Run(scenario, With(StrategyKind.Dfs)));
+        Assert.StartsWith("scenario 'test/nondeterministic': at step ", error.Message);
+        Assert.EndsWith("the scenario is not deterministic", error.Message);
+    }
 }
