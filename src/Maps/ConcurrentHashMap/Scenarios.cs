@@ -22,17 +22,17 @@ static class Scenarios
     // T4 (threshold 3) holds k3 -> k7 in bin 3 (they split to T8 bins 3 and 7, so k3 is cloned), the first
     // bin the resize moves; inserting k0 starts the resize while another task reads k7 and updates k3.
     static readonly Workload UpdateDuringResize = new("update-during-resize", 4, 2, [(3, 30), (7, 70)],
-        [[Put(0, 0)], [Get(7), Put(3, 31)], [Get(3)]]);
+        [[Put(0, 0), Get(7)], [Get(7), Put(3, 31)], [Get(3), Get(0)]]);
 
     // T2 holds k3 (moving to T4 bin 3); inserting k0 resizes while another task inserts k7 into the same
     // bin and removes it again. Stride 2: a single claim, so the putter never joins the transfer.
     static readonly Workload InsertIntoMovingBin = new("insert-into-moving-bin", 2, 2, [(3, 30)],
-        [[Put(0, 0)], [Put(7, 70), Get(3)]]);
+        [[Put(0, 0), Get(7)], [Put(7, 70), Get(3)]]);
 
     // T2 holds k0; k1 completes the resize to T4 (threshold 3) and k2 brings the count to that threshold,
     // so the second insert's addCount reads sizeCtl and table right around the commit.
     static readonly Workload InsertAcrossCommit = new("insert-across-commit", 2, 1, [(0, 0)],
-        [[Put(1, 10)], [Put(2, 20), Get(0)]]);
+        [[Put(1, 10), Get(2)], [Put(2, 20), Get(0)]]);
 
     // T4 holds k3 -> k7 in bin 3; two inserts bring the count over the threshold 3 so that both resizers
     // claim strides of two bins, and the first writer then inserts k11 behind the moved k3.
@@ -44,7 +44,7 @@ static class Scenarios
 
     // Three tasks on three keys, with a putIfAbsent and a remove, across the resize T2 -> T4.
     static readonly Workload ThreeTasks = new("three-tasks", 2, 1, [(1, 10)],
-        [[Put(2, 20)], [PutIfAbsent(3, 30), Get(1)], [Remove(1), Get(3)]]);
+        [[Put(2, 20), Get(1)], [PutIfAbsent(3, 30), Get(1)], [Remove(1), Get(3)]]);
 
     // The catalogue: scenario argument -> the variant, its workload and the monitors it installs.
     static (Mutation Mutation, Workload Workload, ChmChecks Checks) Case(string argument) => argument switch
