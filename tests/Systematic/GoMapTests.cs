@@ -1,0 +1,111 @@
+using ModelCheck.Engine;
+using ModelCheck.Maps;
+
+namespace ModelCheck.Tests.Systematic;
+
+/// <summary>
+/// The gomap scenarios beyond their verdicts: each seeded bug G-1..G-7 is found by random and by PCT
+/// within the repository's budget (coyote.json: 2000 iterations, seed 1), with its kind and the invariant
+/// it names, and its trace replays; the correct programs pass PCT too; the single-goroutine programs and
+/// the small locked ones are explored completely by DFS; unlocked writers show both of Go's outcomes.
+/// </summary>
+public sealed class GoMapTests
+{
+    static readonly ScenarioCatalog Catalog = ScenarioCatalog.Discover(MapsAssembly.Assembly);
+
+    static TestConfiguration Budget(StrategyKind strategy) =>
+        RepositoryConfiguration.Load() with { Strategy = strategy, TimeoutSeconds = null };
+
+    static string Describe(ExplorationReport report) => report.Bugs.Count == 0
+        ? $"no bug after {report.Executions} executions"
+        : $"{report.Observed.ToName()} after {report.Bugs[0].Iteration} executions: {report.Bugs[0].Bug.Message}";
+
+    static readonly (string Bug, string Evidence)[] Evidence =
+    [
+        ("g1-", @"^m contents: lookup\(a\) missed a live key \(CM-1\)$"),
+        ("g1b-", "IndexOutOfRangeException"),
+        ("g2-", @"^m evacuation ledger: the grow completed with old buckets 1, 2, 3 not evacuated \(CM-4\)$"),
+        ("g3-", @"^m iteration: the iteration produced \S+ twice \(CM-11a\)$"),
+        ("g4-", @"^m iteration: the iteration produced (d, which is not in the map \(CM-11c\)|c = \d+, the map holds 4242 \(CM-11d\))$"),
+        ("g5-", @"^m iteration: the iteration ended without producing .*present throughout \(CM-11b\)$"),
+        ("g6-", "^fatal error: concurrent map read and map write$"),
+        ("g7-", @"^m iteration: the iteration produced \S+, which is not in the map \(CM-11c\)$"),
+    ];
+
+    public static TheoryData<string> SeededBugs() => new(Catalog.Match(["gomap/bug/*"]).Select(s => s.Name));
+
+    [Theory]
+    [MemberData(nameof(SeededBugs))]
+    public void Seeded_bug_is_found_by_random_and_pct_and_its_trace_replays(string name)
+    {
+        var scenario = Catalog.Find(name)!;
+        string evidence = Evidence.Single(e => name.StartsWith("gomap/bug/" + e.Bug, StringComparison.Ordinal)).Evidence;
+        foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
+        {
+            var report = Explorer.Explore(scenario, Budget(strategy));
+            Assert.True(report.Observed == scenario.Expected, $"{name} under {strategy.ToName()}: expected {scenario.ExpectedName}, {Describe(report)}");
+            Assert.Matches(evidence, report.Bugs[0].Bug.Message);
+            var replay = Replayer.Replay(scenario, TraceFile.From(report, report.Bugs[0]));
+            Assert.True(replay.Reproduced, $"{name}: {replay.Divergence}");
+        }
+    }
+
+    public static TheoryData<string> CorrectScenarios() =>
+        new(Catalog.Match(["gomap/*"]).Where(s => s.Expected == BugKind.None).Select(s => s.Name));
+
+    [Theory]
+    [MemberData(nameof(CorrectScenarios))]
+    public void Correct_scenario_passes_pct_too(string name)
+    {
+        var report = Explorer.Explore(Catalog.Find(name)!, Budget(StrategyKind.Pct));
+        Assert.True(report.Observed == BugKind.None, $"{name} under pct: {Describe(report)}");
+        Assert.Equal(2000, report.Executions);
+    }
+
+    // The single-goroutine programs choose only iteration starts; the locked ones are kept tiny.
+    [Theory]
+    [InlineData("gomap/sequential/reduced", 128)]
+    [InlineData("gomap/same-size-grow/reduced", 32)]
+    [InlineData("gomap/mid-grow/reduced", 16)]
+    [InlineData("gomap/range-across-grow/reduced", 8)]
+    [InlineData("gomap/clear-during-range/reduced", 8)]
+    [InlineData("gomap/mid-grow/faithful", 64)]
+    [InlineData("gomap/locked/mutex-small", 134)]
+    [InlineData("gomap/locked/rwmutex-small", 13134)]
+    public void Dfs_explores_small_scenarios_completely(string name, int executions)
+    {
+        var report = Explorer.Explore(Catalog.Find(name)!, Budget(StrategyKind.Dfs) with { Iterations = 100_000 });
+        Assert.True(report.Observed == BugKind.None, $"{name} under dfs: {Describe(report)}");
+        Assert.True(report.Complete, $"{name}: dfs stopped after {report.Executions} executions without finishing");
+        Assert.Equal(executions, report.Executions);
+    }
+
+    // Go's check is best-effort (#31516): among the schedules of two unlocked writers, some end in
+    // "concurrent map writes" and some lose a write with no check firing. Both traces replay.
+    [Theory]
+    [InlineData(StrategyKind.Random)]
+    [InlineData(StrategyKind.Pct)]
+    public void Unlocked_writers_show_both_the_fatal_check_and_a_silently_lost_write(StrategyKind strategy)
+    {
+        var scenario = Catalog.Find("gomap/misuse/two-writers")!;
+        var report = Explorer.Explore(scenario, Budget(strategy) with { AllBugs = true });
+        Assert.True(report.BugCounts.GetValueOrDefault(BugKind.Fatal) > 0, $"no fatal error under {strategy.ToName()}");
+        Assert.True(report.BugCounts.GetValueOrDefault(BugKind.AssertionFailure) > 0, $"no lost write under {strategy.ToName()}");
+        var fatal = report.Bugs.Single(b => b.Bug.Kind == BugKind.Fatal);
+        var lost = report.Bugs.Single(b => b.Bug.Kind == BugKind.AssertionFailure);
+        Assert.Equal("fatal error: concurrent map writes", fatal.Bug.Message);
+        Assert.StartsWith("write lost without a fatal error: m[k5] is 0, expected 15", lost.Bug.Message);
+        foreach (var found in new[] { fatal, lost })
+            Assert.True(Replayer.Replay(scenario, TraceFile.From(report, found)).Reproduced);
+    }
+
+    [Theory]
+    [InlineData(StrategyKind.Random)]
+    [InlineData(StrategyKind.Pct)]
+    public void Ranging_while_another_goroutine_writes_is_detected(StrategyKind strategy)
+    {
+        var report = Explorer.Explore(Catalog.Find("gomap/misuse/writer-and-range")!, Budget(strategy));
+        Assert.Equal(BugKind.Fatal, report.Observed);
+        Assert.Equal("fatal error: concurrent map iteration and map write", report.Bugs[0].Bug.Message);
+    }
+}
