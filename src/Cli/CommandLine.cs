@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ModelCheck.Cli.Commands;
 using ModelCheck.Engine;
+using ModelCheck.Models.Litmus;
 using ModelCheck.Models.Linearizability;
 
 namespace ModelCheck.Cli;
@@ -25,6 +26,7 @@ public static class CommandLine
             ReplayCommand.Create(console),
             BenchCommand.Create(console),
             LinearizableCommand.Create(console),
+            LitmusCommand.Create(console),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -39,7 +41,7 @@ public static class CommandLine
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is UsageException or ConfigurationException or TraceFormatException or ScenarioException or HistoryFormatException)
+        catch (Exception e) when (e is UsageException or ConfigurationException or TraceFormatException or ScenarioException or HistoryFormatException or LitmusFormatException)
         {
             error.WriteLine($"modelcheck: {e.Message}");
             return BadInput;

@@ -18,7 +18,8 @@ public static class BenchCommand
         var memory = new Option<bool>("--memory") { Description = "also report the heap after 100,000 and 1,000,000 executions", DefaultValueFactory = _ => true };
         var engine = new Option<bool>("--engine") { Description = "measure engine throughput", DefaultValueFactory = _ => true };
         var linearizability = new Option<bool>("--linearizability") { Description = "measure the linearizability checker on a 1,000-operation history", DefaultValueFactory = _ => true };
-        var command = new Command("bench", "measure the engine's speed and memory, and the linearizability checker") { executions, runs, memory, engine, linearizability };
+        var litmus = new Option<bool>("--litmus") { Description = "measure exhaustive litmus exploration (SB, IRIW) under each memory model", DefaultValueFactory = _ => true };
+        var command = new Command("bench", "measure the engine's speed and memory, the linearizability checker and litmus exploration") { executions, runs, memory, engine, linearizability, litmus };
         command.SetAction(parse =>
         {
             int perRun = parse.GetValue(executions), count = parse.GetValue(runs);
@@ -34,6 +35,7 @@ public static class BenchCommand
             };
             var o = console.Out;
             if (parse.GetValue(linearizability)) LinearizabilityBench.Run(o, count);
+            if (parse.GetValue(litmus)) LitmusBench.Run(o, count);
             if (!parse.GetValue(engine)) return CommandLine.Ok;
             o.WriteLine($"bench: single-threaded, random strategy, {count} runs of {perRun} executions each, median");
             o.WriteLine($"{"workload",-28}{"executions/s",14}{"steps/s",14}{"steps/execution",17}");

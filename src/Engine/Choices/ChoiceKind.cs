@@ -12,7 +12,7 @@ public enum ChoiceKind : byte
     Data,
     /// <summary>Under tso or ra, which store a load reads; the value indexes the readable stores, newest first.</summary>
     ReadFrom,
-    /// <summary>Under tso, before a step: 0 lets the step run, k drains the oldest store of the k-th non-empty buffer.</summary>
+    /// <summary>Under tso, before a step: 0 lets the step run, k drains the oldest store of the k-th non-empty buffer (at the end, when every task has finished, k-1).</summary>
     Drain,
     /// <summary>Under ra, where a store goes in its location's modification order; 0 is last, k is k places earlier.</summary>
     StorePlacement,

@@ -7,7 +7,10 @@ namespace ModelCheck.Engine;
 /// seq_cst store is a store followed by a full fence. A full fence (a seq_cst fence) and every locked
 /// instruction (read-modify-writes, and the lock, unlock and wait-group operations, which real
 /// implementations build from them) drain the task's buffer and act on memory. Release and acquire
-/// fences are no-ops. A finishing task drains its buffer: a thread's exit synchronises.
+/// fences are no-ops. A finished task's buffer keeps draining like any other (draining it when the task
+/// finishes would forbid SB: a thread's last load and its exit are one step); joining a task drains what
+/// it left, since a join waits for the thread, and when every task has finished the remaining stores
+/// drain in an order the strategy picks, so the final memory covers every drain order.
 ///
 /// Draining is a scheduled event: before each step, while some buffer holds stores, the strategy picks
 /// "run the step" (option 0) or "drain the oldest store of the k-th non-empty buffer" (option k), as a
@@ -78,28 +81,38 @@ internal sealed class TsoMemory(Runtime runtime) : WeakMemory(runtime)
         if (parent >= 0) Drain(parent, all: true);
     }
 
-    public override void OnJoin(int joiner, int joined) { }
+    public override void OnJoin(int joiner, int joined) => Drain(joined, all: true);
 
-    public override void OnFinish(int task) => Drain(task, all: true);
+    public override void AtEnd(int nextStep)
+    {
+        while (DrainOne(nextStep, canStop: false)) { }
+    }
 
     public override void OnSynchronization(int obj, OpKind op) => Drain(Task, all: true);
 
     public override void BeforeStep(int nextStep)
     {
+        while (DrainOne(nextStep, canStop: true)) { }
+    }
+
+    /// <summary>
+    /// Asks the strategy whether to drain, and whose buffer: option k drains the oldest store of the k-th
+    /// non-empty buffer, counted from 1 when option 0 (drain nothing) is offered. False when nothing drained.
+    /// </summary>
+    bool DrainOne(int nextStep, bool canStop)
+    {
         Span<int> nonEmpty = stackalloc int[tasks];
-        while (true)
-        {
-            int count = 0;
-            for (int t = 0; t < tasks; t++)
-                if (buffers[t].Count > 0) nonEmpty[count++] = t;
-            if (count == 0) return;
-            int option = Runtime.ChooseMemory(ChoiceKind.Drain, count + 1);
-            if (option == 0) return;
-            int owner = nonEmpty[option - 1];
-            var (location, message) = buffers[owner][0];
-            if (Runtime.IsRecording) Runtime.NoteFor(nextStep, owner, $"drain {location.Name} = {location.Show(message)} to memory");
-            Drain(owner, all: false);
-        }
+        int count = 0;
+        for (int t = 0; t < tasks; t++)
+            if (buffers[t].Count > 0) nonEmpty[count++] = t;
+        if (count == 0) return false;
+        int option = Runtime.ChooseMemory(ChoiceKind.Drain, canStop ? count + 1 : count);
+        if (canStop && option == 0) return false;
+        int owner = nonEmpty[canStop ? option - 1 : option];
+        var (location, message) = buffers[owner][0];
+        if (Runtime.IsRecording) Runtime.NoteFor(nextStep, owner, $"drain {location.Name} = {location.Show(message)} to memory");
+        Drain(owner, all: false);
+        return true;
     }
 
     public override int Latest(IWeakLocation location) => At(location).InMemory;

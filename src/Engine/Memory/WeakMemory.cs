@@ -58,7 +58,8 @@ internal abstract class WeakMemory(Runtime runtime)
 
     public abstract void OnJoin(int joiner, int joined);
 
-    public virtual void OnFinish(int task) { }
+    /// <summary>Every task has finished: settle memory (tso drains what is still buffered) before monitors look at it.</summary>
+    public virtual void AtEnd(int nextStep) { }
 
     /// <summary>A lock, unlock or wait-group operation of the running task on object <paramref name="obj"/>.</summary>
     public abstract void OnSynchronization(int obj, OpKind op);

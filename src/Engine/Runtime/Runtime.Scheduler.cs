@@ -27,7 +27,12 @@ public sealed partial class Runtime
             int count = CollectEnabled();
             if (count == 0)
             {
-                if (tasks.TrueForAll(t => t.Finished)) CheckMonitorsAtEnd();
+                if (tasks.TrueForAll(t => t.Finished))
+                {
+                    Weak?.AtEnd(step + 1);
+                    if (mismatch is not null) break;
+                    CheckMonitorsAtEnd();
+                }
                 else RecordDeadlock();
                 break;
             }
@@ -132,7 +137,6 @@ public sealed partial class Runtime
         if (body.IsCompleted)
         {
             task.Finished = true;
-            Weak?.OnFinish(task.Id);
             if (body.Exception?.InnerException is { } e and not ExecutionHaltedException)
                 RecordBug(BugKind.UnhandledException, $"task '{task.Name}' threw {Describe(e)}");
             else if (body.IsCanceled)

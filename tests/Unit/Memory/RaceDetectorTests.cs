@@ -12,7 +12,7 @@ public sealed class RaceDetectorTests
     [Fact]
     public void Unjoined_plain_write_and_read_race_and_the_message_names_both_accesses()
     {
-        var bug = Explore.FirstBug(Explore.Dfs(async rt =>
+        var bug = Exhaustive.FirstBug(Exhaustive.Dfs(async rt =>
         {
             var x = rt.NewCell("x", 0);
             rt.Spawn(async () => await x.Store(1, Plain), "writer");
@@ -25,7 +25,7 @@ public sealed class RaceDetectorTests
 
     [Fact]
     public void Spawn_and_join_order_parent_and_child() =>
-        Explore.AssertCompleteAndClean(Explore.Dfs(async rt =>
+        Exhaustive.AssertCompleteAndClean(Exhaustive.Dfs(async rt =>
         {
             var x = rt.NewCell("x", 0);
             await x.Store(1, Plain);
@@ -37,7 +37,7 @@ public sealed class RaceDetectorTests
     [Fact]
     public void Immediate_accesses_are_checked_too()
     {
-        var bug = Explore.FirstBug(Explore.Dfs(async rt =>
+        var bug = Exhaustive.FirstBug(Exhaustive.Dfs(async rt =>
         {
             var x = rt.NewCell("x", 0);
             rt.Spawn(async () =>
@@ -53,7 +53,7 @@ public sealed class RaceDetectorTests
 
     [Fact]
     public void Atomic_accesses_never_race_with_each_other() =>
-        Explore.AssertCompleteAndClean(Explore.Dfs(async rt =>
+        Exhaustive.AssertCompleteAndClean(Exhaustive.Dfs(async rt =>
         {
             var x = rt.NewCell("x", 0);
             var a = rt.Spawn(async () => await x.Store(await x.Load(Relaxed) + 1, Relaxed));
@@ -63,7 +63,7 @@ public sealed class RaceDetectorTests
 
     [Fact]
     public void An_atomic_access_races_with_a_plain_one() =>
-        Explore.FirstBug(Explore.Dfs(async rt =>
+        Exhaustive.FirstBug(Exhaustive.Dfs(async rt =>
         {
             var x = rt.NewCell("x", 0);
             rt.Spawn(async () => await x.Store(1, Relaxed));
@@ -72,7 +72,7 @@ public sealed class RaceDetectorTests
 
     [Fact]
     public void Mutex_orders_critical_sections() =>
-        Explore.AssertCompleteAndClean(Explore.Dfs(async rt =>
+        Exhaustive.AssertCompleteAndClean(Exhaustive.Dfs(async rt =>
         {
             var x = rt.NewCell("x", 0);
             var mu = rt.NewMutex("mu");
@@ -88,7 +88,7 @@ public sealed class RaceDetectorTests
     [Fact]
     public void Readers_under_RLock_do_not_order_each_other()
     {
-        var bug = Explore.FirstBug(Explore.Dfs(async rt =>
+        var bug = Exhaustive.FirstBug(Exhaustive.Dfs(async rt =>
         {
             var x = rt.NewCell("x", 0);
             var mu = rt.NewRWMutex("mu");
@@ -107,7 +107,7 @@ public sealed class RaceDetectorTests
 
     [Fact]
     public void RUnlock_orders_readers_before_the_next_writer() =>
-        Explore.AssertCompleteAndClean(Explore.Dfs(async rt =>
+        Exhaustive.AssertCompleteAndClean(Exhaustive.Dfs(async rt =>
         {
             var x = rt.NewCell("x", 0);
             var mu = rt.NewRWMutex("mu");
@@ -129,7 +129,7 @@ public sealed class RaceDetectorTests
 
     [Fact]
     public void WaitGroup_Done_happens_before_Wait_returns() =>
-        Explore.AssertCompleteAndClean(Explore.Dfs(async rt =>
+        Exhaustive.AssertCompleteAndClean(Exhaustive.Dfs(async rt =>
         {
             var x = rt.NewCell("x", 0);
             var wg = rt.NewWaitGroup("wg");
@@ -165,18 +165,18 @@ public sealed class RaceDetectorTests
     [InlineData(SeqCst, SeqCst)]
     [InlineData(AcqRel, Acquire)]
     public void Release_store_read_by_acquire_load_synchronises(MemoryOrder store, MemoryOrder load) =>
-        Explore.AssertCompleteAndClean(Explore.Dfs(Publication(store, load)));
+        Exhaustive.AssertCompleteAndClean(Exhaustive.Dfs(Publication(store, load)));
 
     [Theory]
     [InlineData(Relaxed, Relaxed)]
     [InlineData(Release, Relaxed)]
     [InlineData(Relaxed, Acquire)]
     public void Without_a_release_acquire_pair_the_publication_races(MemoryOrder store, MemoryOrder load) =>
-        Explore.FirstBug(Explore.Dfs(Publication(store, load)), BugKind.DataRace);
+        Exhaustive.FirstBug(Exhaustive.Dfs(Publication(store, load)), BugKind.DataRace);
 
     [Fact]
     public void Release_and_acquire_fences_around_relaxed_accesses_synchronise() =>
-        Explore.AssertCompleteAndClean(Explore.Dfs(Publication(Relaxed, Relaxed, fences: true)));
+        Exhaustive.AssertCompleteAndClean(Exhaustive.Dfs(Publication(Relaxed, Relaxed, fences: true)));
 
     [Fact]
     public void Release_sequence_continues_through_another_tasks_RMW_but_not_its_store()
@@ -199,13 +199,13 @@ public sealed class RaceDetectorTests
             await writer.Join();
             await bumper.Join();
         };
-        Explore.AssertCompleteAndClean(Explore.Dfs(Program(rmw: true)));
-        Explore.FirstBug(Explore.Dfs(Program(rmw: false)), BugKind.DataRace);
+        Exhaustive.AssertCompleteAndClean(Exhaustive.Dfs(Program(rmw: true)));
+        Exhaustive.FirstBug(Exhaustive.Dfs(Program(rmw: false)), BugKind.DataRace);
     }
 
     [Fact]
     public void Detection_can_be_turned_off() =>
-        Explore.AssertCompleteAndClean(Explore.Dfs(async rt =>
+        Exhaustive.AssertCompleteAndClean(Exhaustive.Dfs(async rt =>
         {
             var x = rt.NewCell("x", 0);
             rt.Spawn(async () => await x.Store(1, Plain));

@@ -3,7 +3,7 @@ using ModelCheck.Engine;
 namespace ModelCheck.Tests.Unit.Memory;
 
 /// <summary>Exhaustive exploration of a small program written inline, for the memory and race tests.</summary>
-static class Explore
+static class Exhaustive
 {
     public static ExplorationReport Dfs(Func<Runtime, Task> program, MemoryModel memory = MemoryModel.Sc, bool raceDetection = true, bool allBugs = false) =>
         Explorer.Explore(

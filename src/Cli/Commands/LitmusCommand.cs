@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ModelCheck.Engine;
+using ModelCheck.Models.Litmus;
+
+namespace ModelCheck.Cli.Commands;
+
+/// <summary>
+/// `modelcheck litmus FILE... [--catalogue] [--memory sc|tso|ra] [--json] [--explain]`: explores each
+/// litmus test exhaustively under the memory model given (all three when none is) and prints the outcomes
+/// with their counts, whether the exploration was complete, and the verdict of the test's condition.
+/// Exit 1 when a verdict differs from the published one the test states; 2 for a malformed file.
+/// </summary>
+public static class LitmusCommand
+{
+    public static Command Create(ConsoleOutput console)
+    {
+        var files = new Argument<string[]>("files") { Arity = ArgumentArity.ZeroOrMore, Description = "litmus test files (JSON: one test or an array)" };
+        var catalogue = new Option<bool>("--catalogue") { Description = "also run the built-in catalogue of standard tests" };
+        var memory = new Option<string?>("--memory") { Description = "sc, tso or ra (default: all three)" };
+        var json = new Option<bool>("--json") { Description = "print the results as JSON" };
+        var explain = new Option<bool>("--explain") { Description = "for an allowed condition, print one execution that satisfies it" };
+        var command = new Command("litmus", "explore litmus tests exhaustively under a memory model") { files, catalogue, memory, json, explain };
+        command.SetAction(parse =>
+        {
+            var tests = new List<LitmusTest>();
+            foreach (var file in parse.GetValue(files) ?? [])
+            {
+                if (!File.Exists(file)) throw new UsageException($"litmus file not found: {file}");
+                tests.AddRange(LitmusParser.Load(file));
+            }
+            if (parse.GetValue(catalogue)) tests.AddRange(LitmusCatalogue.All);
+            if (tests.Count == 0) throw new UsageException("litmus: give one or more litmus files, or --catalogue");
+            var models = ExplorationOptions.MemoryOption(parse.GetValue(memory)) is { } m ? [m] : Enum.GetValues<MemoryModel>();
+            bool withExplanation = parse.GetValue(explain);
+            var results = new List<(LitmusResult Result, string? Explanation)>();
+            foreach (var test in tests)
+                foreach (var model in models)
+                {
+                    var result = LitmusExplorer.Run(test, model);
+                    string? explanation = withExplanation && result.Verdict == LitmusVerdict.Allowed
+                        ? LitmusExplorer.Explain(test, model) is { } replay ? StepTable.Render(replay) : null
+                        : null;
+                    results.Add((result, explanation));
+                    console.Timing.WriteLine($"timing {test.Name} {model.ToName()}: {Seconds(result.Elapsed)}, {result.Executions / Math.Max(result.Elapsed.TotalSeconds, 1e-9):F0} executions/s");
+                }
+            if (parse.GetValue(json)) WriteJson(console.Out, results);
+            else WriteText(console.Out, results, withExplanation);
+            return results.All(r => r.Result.MatchesExpectation) ? CommandLine.Ok : CommandLine.Failed;
+        });
+        return command;
+    }
+
+    static void WriteText(TextWriter o, List<(LitmusResult Result, string? Explanation)> results, bool explain)
+    {
+        foreach (var (r, explanation) in results)
+        {
+            var published = r.Expected is { } e ? (e == r.Verdict ? $"  (published: {e.ToName()})" : $"  MISMATCH (published: {e.ToName()})") : "";
+            o.WriteLine($"{r.Test.Name} under {r.Memory.ToName()}: {r.Verdict.ToName()}{published}");
+            o.WriteLine($"  condition  exists ({r.Test.ConditionText})");
+            o.WriteLine($"  explored   {r.Executions} executions, {(r.Complete ? "complete" : "incomplete: the budget ran out")}");
+            int width = r.Outcomes.Max(x => x.Text.Length);
+            for (int i = 0; i < r.Outcomes.Count; i++)
+            {
+                var x = r.Outcomes[i];
+                o.WriteLine($"  {(i == 0 ? "outcomes" : ""),-9}  {x.Text.PadRight(width)}  {x.Count,8}{(x.Satisfies ? "  <- satisfies the condition" : "")}");
+            }
+            if (explain)
+            {
+                if (explanation is null) o.WriteLine("  explain    nothing to explain: no execution satisfies the condition");
+                else
+                {
+                    o.WriteLine("  explain    one execution that satisfies the condition:");
+                    foreach (var line in explanation.TrimEnd('\n').Split('\n')) o.WriteLine(("    " + line).TrimEnd());
+                }
+            }
+            o.WriteLine();
+        }
+    }
+
+    static void WriteJson(TextWriter o, List<(LitmusResult Result, string? Explanation)> results)
+    {
+        var array = new JsonArray();
+        foreach (var (r, explanation) in results)
+        {
+            var item = new JsonObject
+            {
+                ["name"] = r.Test.Name,
+                ["memory"] = r.Memory.ToName(),
+                ["verdict"] = r.Verdict.ToName(),
+                ["complete"] = r.Complete,
+                ["executions"] = r.Executions,
+                ["outcomes"] = new JsonArray(r.Outcomes.Select(x => (JsonNode)new JsonObject
+                {
+                    ["outcome"] = x.Text,
+                    ["count"] = x.Count,
+                    ["satisfies"] = x.Satisfies,
+                }).ToArray()),
+            };
+            if (r.Expected is { } e) item["expected"] = e.ToName();
+            if (explanation is not null) item["explanation"] = explanation;
+            array.Add(item);
+        }
+        o.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) + "s";
+}
