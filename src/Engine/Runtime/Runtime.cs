@@ -177,8 +177,8 @@ public sealed partial class Runtime
     internal void RecordBug(BugKind kind, string message) =>
         bug ??= new Bug(kind, message, step, CurrentTask);
 
-    /// <summary>Parks the running task at an await on a controlled primitive.</summary>
-    internal void Suspend(Action continuation, IBlocker? blocker, ControlledObject? target, OpKind op, MemoryOrder order)
+    /// <summary>Parks the running task at an await on a controlled primitive; false when no task of this runtime is running.</summary>
+    internal bool Suspend(Action continuation, IBlocker? blocker, ControlledObject? target, OpKind op, MemoryOrder order)
     {
         if (Environment.CurrentManagedThreadId != ownerThread || current is null)
         {
@@ -186,7 +186,7 @@ public sealed partial class Runtime
             // Throwing here would crash the process from the pool, so the continuation is dropped: that
             // code never runs again, and the scheduler reports the bug.
             foreignAccess ??= $"a controlled {op} was awaited outside the runtime's tasks (from another thread or after the execution ended)";
-            return;
+            return false;
         }
         var task = current;
         task.Continuation = continuation;
@@ -195,6 +195,7 @@ public sealed partial class Runtime
         task.PendingOp = op;
         task.PendingOrder = order;
         suspended = true;
+        return true;
     }
 
     /// <summary>Records an access by the running task; every controlled operation calls it when it happens.</summary>
