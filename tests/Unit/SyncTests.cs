@@ -11,7 +11,9 @@ public sealed class SyncTests
     static ExplorationReport Exhaustively(Func<Runtime, Task> entry)
     {
         var report = Run(entry, Dfs);
-        Assert.True(report.Complete, $"DFS stopped after {report.Executions} executions without exhausting the space");
+        Assert.True(report.Complete, report.Bugs.Count > 0
+            ? $"execution {report.Bugs[0].Iteration}: {report.Bugs[0].Bug.Kind.ToName()}: {report.Bugs[0].Bug.Message}"
+            : $"DFS stopped after {report.Executions} executions without exhausting the space");
         return report;
     }
 
@@ -166,5 +168,90 @@ public sealed class SyncTests
             rt.Assert(flag.Peek() && child.IsFinished, "Join returned before the child finished");
         });
         Assert.Empty(report.Bugs);
+    }
+
+    [Fact]
+    public void Readers_a_writer_held_off_get_in_before_the_next_writer()
+    {
+        // Go's Unlock releases the readers that queued behind the writer before it lets the next writer
+        // take the lock: they were counted in when they called RLock. So a second writer that also
+        // queued behind the first can never get the lock while such a reader has not been through.
+        var report = Exhaustively(async rt =>
+        {
+            var rw = rt.NewRWMutex("rw");
+            var firstHolds = rt.NewCell("firstHolds", false);
+            var readerQueued = rt.NewCell("readerQueued", false);
+            var readerDone = rt.NewCell("readerDone", false);
+            var first = rt.Spawn(async () =>
+            {
+                await rw.Lock();
+                firstHolds.Set(true, MemoryOrder.SeqCst);
+                await rt.Yield();
+                firstHolds.Set(false, MemoryOrder.SeqCst);
+                await rw.Unlock();
+            }, "first");
+            var reader = rt.Spawn(async () =>
+            {
+                readerQueued.Set(firstHolds.Peek(), MemoryOrder.SeqCst);
+                await rw.RLock();
+                await rw.RUnlock();
+                readerDone.Set(true, MemoryOrder.SeqCst);
+            }, "reader");
+            var second = rt.Spawn(async () =>
+            {
+                bool queued = firstHolds.Peek();
+                await rw.Lock();
+                rt.Assert(!(queued && readerQueued.Peek() && !readerDone.Peek()),
+                    "the second writer got the lock before a reader the first writer's Unlock released");
+                await rw.Unlock();
+            }, "second");
+            await first.Join();
+            await reader.Join();
+            await second.Join();
+        });
+        Assert.Empty(report.Bugs);
+    }
+
+    [Fact]
+    public void A_writer_waiting_behind_another_writer_does_not_stop_readers_after_that_one_unlocks()
+    {
+        // Go's second writer only announces itself once it holds the writers' mutex, which the first
+        // writer releases in Unlock: a reader arriving just after that Unlock can still get in first.
+        bool readerFirst = false;
+        var report = Exhaustively(async rt =>
+        {
+            var rw = rt.NewRWMutex("rw");
+            var firstHolds = rt.NewCell("firstHolds", false);
+            var firstDone = rt.NewCell("firstDone", false);
+            var secondHolds = rt.NewCell("secondHolds", false);
+            var secondQueued = rt.NewCell("secondQueued", false);
+            var first = rt.Spawn(async () =>
+            {
+                await rw.Lock();
+                firstHolds.Set(true, MemoryOrder.SeqCst);
+                await rt.Yield();
+                await rw.Unlock();
+                firstDone.Set(true, MemoryOrder.SeqCst);
+            }, "first");
+            var second = rt.Spawn(async () =>
+            {
+                secondQueued.Set(firstHolds.Peek() && !firstDone.Peek(), MemoryOrder.SeqCst);
+                await rw.Lock();
+                secondHolds.Set(true, MemoryOrder.SeqCst);
+                await rw.Unlock();
+            }, "second");
+            var reader = rt.Spawn(async () =>
+            {
+                bool arrivedAfterUnlock = firstDone.Peek() && secondQueued.Peek() && !secondHolds.Peek();
+                await rw.RLock();
+                if (arrivedAfterUnlock && !secondHolds.Peek()) readerFirst = true;
+                await rw.RUnlock();
+            }, "reader");
+            await first.Join();
+            await second.Join();
+            await reader.Join();
+        });
+        Assert.Empty(report.Bugs);
+        Assert.True(readerFirst, "no schedule let a reader in between the first writer's Unlock and the second writer's Lock");
     }
 }
