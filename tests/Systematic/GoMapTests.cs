@@ -108,4 +108,24 @@ public sealed class GoMapTests
         Assert.Equal(BugKind.Fatal, report.Observed);
         Assert.Equal("fatal error: concurrent map iteration and map write", report.Bugs[0].Bug.Message);
     }
+
+    // A copy-on-write map published with a relaxed store: a data race under SC; under ra a reader sees
+    // the map partly built, with all three symptoms (the false fatal of golang/go #69652 among them).
+    [Theory]
+    [InlineData(StrategyKind.Random)]
+    [InlineData(StrategyKind.Pct)]
+    public void Relaxed_publication_races_and_under_ra_shows_a_partly_built_map(StrategyKind strategy)
+    {
+        var race = Explorer.Explore(Catalog.Find("gomap/cow/relaxed-publish")!, Budget(strategy));
+        Assert.Equal(BugKind.DataRace, race.Observed);
+        Assert.Matches(@"^data race on m\.v\d+\.", race.Bugs[0].Bug.Message);
+
+        var scenario = Catalog.Find("gomap/cow/relaxed-publish-ra")!;
+        var report = Explorer.Explore(scenario, Budget(strategy) with { AllBugs = true });
+        Assert.Equal("fatal error: concurrent map read and map write", report.Bugs.Single(b => b.Bug.Kind == BugKind.Fatal).Bug.Message);
+        Assert.Matches(@"^m\.v\d+ contents: lookup\(k\d\) missed a live key \(CM-1\)$", report.Bugs.Single(b => b.Bug.Kind == BugKind.MonitorViolation).Bug.Message);
+        Assert.Contains("NullReferenceException", report.Bugs.Single(b => b.Bug.Kind == BugKind.UnhandledException).Bug.Message);
+        foreach (var found in report.Bugs)
+            Assert.True(Replayer.Replay(scenario, TraceFile.From(report, found)).Reproduced, $"{found.Bug.Kind.ToName()} trace does not replay");
+    }
 }

@@ -21,6 +21,8 @@ public static class MisuseScenarios
     /// </summary>
     [Scenario("gomap/misuse/two-writers", Expect = BugKind.Fatal, RaceDetection = false,
         Description = "two goroutines insert without a lock: 'concurrent map writes' in some schedules, a silently lost write in others (run with --all-bugs to count both)")]
+    [Scenario("gomap/misuse/two-writers-races", Expect = BugKind.DataRace,
+        Description = "the same with the race detector on: the unsynchronised accesses are reported whether or not Go's check fires")]
     public static async Task TwoWriters(Runtime rt)
     {
         var m = ClassicMap.Make(rt, "m", Config, hint: 5);
@@ -43,6 +45,8 @@ public static class MisuseScenarios
     /// <summary>One goroutine ranges over the map while another inserts and deletes.</summary>
     [Scenario("gomap/misuse/writer-and-range", Expect = BugKind.Fatal, RaceDetection = false,
         Description = "a goroutine ranges while another writes, without a lock: 'concurrent map iteration and map write'")]
+    [Scenario("gomap/misuse/writer-and-range-races", Expect = BugKind.DataRace,
+        Description = "the same with the race detector on: a data race")]
     public static async Task WriterAndRange(Runtime rt)
     {
         var m = ClassicMap.Make(rt, "m", Config);

@@ -34,6 +34,12 @@ public static class WrappedScenarios
         Description = "the same through two Mutex-guarded shards")]
     [Scenario("gomap/cow", Argument = "cow",
         Description = "the same through a copy-on-write map: writers publish a new map with a release store under a mutex, readers acquire-load it")]
+    [Scenario("gomap/cow/ra", Argument = "cow", Memory = "ra", RaceDetection = false,
+        Description = "the copy-on-write map under RC11 release/acquire memory: release/acquire publication is enough")]
+    [Scenario("gomap/cow/relaxed-publish", Argument = "cow-relaxed", Expect = BugKind.DataRace,
+        Description = "seeded: the new map is published with a relaxed store, so the builder's plain writes race with readers")]
+    [Scenario("gomap/cow/relaxed-publish-ra", Argument = "cow-relaxed", Memory = "ra", RaceDetection = false, Expect = BugKind.Fatal,
+        Description = "seeded, under ra: a reader gets the new map but not all the writes that built it: a stale hashWriting gives a false 'concurrent map read and map write' (#69652), or a live key is missed, or buckets are still nil")]
     public static async Task Workload(Runtime rt, string argument)
     {
         var map = Create(rt, argument);
