@@ -29,4 +29,19 @@ static class Exhaustive
         Assert.Equal(kind, report.Bugs[0].Bug.Kind);
         return report.Bugs[0].Bug;
     }
+
+    /// <summary>Two tasks increment a plain cell under a mutex; main checks the total after joining both.</summary>
+    public static async Task LockedIncrements(Runtime rt)
+    {
+        var x = rt.NewCell("x", 0);
+        var mu = rt.NewMutex("mu");
+        var workers = Enumerable.Range(0, 2).Select(_ => rt.Spawn(async () =>
+        {
+            await mu.Lock();
+            await x.Store(await x.Load(MemoryOrder.Plain) + 1, MemoryOrder.Plain);
+            await mu.Unlock();
+        })).ToList();
+        foreach (var w in workers) await w.Join();
+        rt.Assert(await x.Load(MemoryOrder.Plain) == 2, $"x is {x.Peek()}");
+    }
 }

@@ -14,19 +14,7 @@ public sealed class WeakMemoryTests
     [Theory]
     [MemberData(nameof(WeakModels))]
     public void Mutex_protected_increments_are_never_lost(MemoryModel model) =>
-        Exhaustive.AssertCompleteAndClean(Exhaustive.Dfs(async rt =>
-        {
-            var x = rt.NewCell("x", 0);
-            var mu = rt.NewMutex("mu");
-            var workers = Enumerable.Range(0, 2).Select(_ => rt.Spawn(async () =>
-            {
-                await mu.Lock();
-                await x.Store(await x.Load(Plain) + 1, Plain);
-                await mu.Unlock();
-            })).ToList();
-            foreach (var w in workers) await w.Join();
-            rt.Assert(await x.Load(Plain) == 2, $"x is {x.Peek()}");
-        }, model));
+        Exhaustive.AssertCompleteAndClean(Exhaustive.Dfs(Exhaustive.LockedIncrements, model));
 
     [Theory]
     [MemberData(nameof(WeakModels))]
