@@ -23,7 +23,7 @@ public sealed class GoMapTests
     static readonly (string Bug, string Evidence)[] Evidence =
     [
         ("g1-", @"^m contents: lookup\(a\) missed a live key \(CM-1\)$"),
-        ("g1b-", "IndexOutOfRangeException"),
+        ("g1b-", @"^task 'main' threw IndexOutOfRangeException: bucket index out of range \[6\] with length 4 \(m\.a0\)$"),
         ("g2-", @"^m evacuation ledger: the grow completed with old buckets 1, 2, 3 not evacuated \(CM-4\)$"),
         ("g3-", @"^m iteration: the iteration produced \S+ twice \(CM-11a\)$"),
         ("g4-", @"^m iteration: the iteration produced (d, which is not in the map \(CM-11c\)|c = \d+, the map holds 4242 \(CM-11d\))$"),

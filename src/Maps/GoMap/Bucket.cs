@@ -30,7 +30,9 @@ internal sealed class Bucket
 internal sealed class BucketArray(string name, Bucket[] buckets)
 {
     public int Length => buckets.Length;
-    public Bucket this[int index] => buckets[index];
+    /// <summary>Go indexes bucket arrays by pointer arithmetic; the model makes a stray index an out-of-range failure (G-1b).</summary>
+    public Bucket this[int index] => (uint)index < (uint)buckets.Length ? buckets[index]
+        : throw new IndexOutOfRangeException($"bucket index out of range [{index}] with length {buckets.Length} ({name})");
     public IEnumerable<Bucket> All => buckets;
     public override string ToString() => $"{name} ({buckets.Length} buckets)";
 }
