@@ -19,6 +19,10 @@ public sealed class CommittedTraceTests
         "engine/lock-order-deadlock",
         "engine/racy-counter",
         "engine/uncontrolled-delay",
+        "gomap/bug/g3-iterator-without-filter/reduced",
+        "gomap/bug/g4-iterator-skips-relookup/reduced",
+        "gomap/bug/g7-clear-keeps-oldbuckets/reduced",
+        "gomap/misuse/two-writers",
     ];
 
     public static TheoryData<string> Traces() => new(Repository.CommittedTraces());
