@@ -97,6 +97,21 @@ public sealed class RegisterHistoryTests
     }
 
     [Fact]
+    public void Identical_pending_writes_each_take_effect_once()
+    {
+        Histories TwiceOverwritten(int pendingFives)
+        {
+            var h = new Histories().Op(0, "write", Args(1), Value.Null, 1, 2);
+            for (int i = 0; i < pendingFives; i++) h.Pending(2 + i, "write", Args(5), 3);
+            return h.Op(1, "read", [], 5, 4, 5)
+                .Op(0, "write", Args(1), Value.Null, 6, 7)
+                .Op(1, "read", [], 5, 8, 9);
+        }
+        Assert.True(Check(TwiceOverwritten(2)).IsLinearizable);
+        Assert.False(Check(TwiceOverwritten(1)).IsLinearizable);
+    }
+
+    [Fact]
     public void A_pending_write_cannot_act_before_it_was_called()
     {
         var h = new Histories()

@@ -49,7 +49,7 @@ public sealed class SequentialExecutionProperty
         {
             int at = i * WordsPerOperation;
             long point = 10L * i + 5, call = point - script[at + 3] % 26, ret = point + script[at + 4] % 26;
-            int fate = script[at + 5] % 10; // 0: pending, took effect; 1: pending, never took effect; else completed
+            int fate = script[at + 5] % 8; // 0: pending, took effect; 1: pending, never took effect; else completed
             if (fate == 1)
             {
                 var (name, args) = idle(script, at);
