@@ -1,5 +1,3 @@
-using static ModelCheck.Engine.MemoryOrder;
-using static ModelCheck.Maps.GoMap.TopHashes;
 
 namespace ModelCheck.Maps.GoMap;
 
