@@ -40,9 +40,14 @@ public static class BenchCommand
             o.WriteLine($"bench: single-threaded, random strategy, {count} runs of {perRun} executions each, median");
             // Wall-clock rates drop when other processes share the cores; the rate per CPU second does not.
             o.WriteLine($"{"workload",-28}{"executions/s",14}{"steps/s",14}{"steps/cpu-s",14}{"steps/execution",17}");
-            foreach (var workload in workloads)
+            // Runs of the workloads alternate, so a change in the machine's load hits them alike and the
+            // with/without race detection rows stay comparable.
+            var runsOf = workloads.Select(_ => new List<(ExplorationReport Report, TimeSpan Cpu)>()).ToArray();
+            for (int run = 0; run < count; run++)
+                for (int w = 0; w < workloads.Length; w++)
+                    runsOf[w].Add(Timed(workloads[w], perRun, (ulong)run));
+            foreach (var (workload, runsMeasured) in workloads.Zip(runsOf))
             {
-                var runsMeasured = Enumerable.Range(0, count).Select(run => Timed(workload, perRun, (ulong)run)).ToList();
                 var (median, cpu) = runsMeasured.OrderBy(r => r.Report.StepsPerSecond).ElementAt(count / 2);
                 o.WriteLine($"{workload.Name,-28}{median.ExecutionsPerSecond,14:N0}{median.StepsPerSecond,14:N0}{median.Steps / Math.Max(cpu.TotalSeconds, 1e-9),14:N0}{(double)median.Steps / median.Executions,17:F1}");
             }

@@ -203,7 +203,7 @@ public sealed partial class Runtime
     {
         int index = Append(target.Id, op, order);
         if (races is not null && races.OnAccess(target.Id, current!.Id, op, order, index) is var other and >= 0)
-            RecordBug(BugKind.DataRace, RaceMessage(target, accesses[other], accesses[index]));
+            ReportRace(target, other, index);
         // Cells talk to the memory model themselves; locks and wait groups synchronise through it here.
         if (Weak is not null && op >= OpKind.Lock && op <= OpKind.WaitGroupWait) Weak.OnSynchronization(target.Id, op);
     }
@@ -215,8 +215,11 @@ public sealed partial class Runtime
         return accessCount++;
     }
 
-    string RaceMessage(ControlledObject target, Access earlier, Access later) =>
-        $"data race on {target.Name}: {Describe(earlier)} and {Describe(later)} are not ordered by happens-before";
+    // Kept out of RecordAccess, which runs on every access, so that stays small enough to inline.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void ReportRace(ControlledObject target, int earlier, int later) =>
+        RecordBug(BugKind.DataRace,
+            $"data race on {target.Name}: {Describe(accesses[earlier])} and {Describe(accesses[later])} are not ordered by happens-before");
 
     string Describe(Access a) => $"task '{tasks[a.Task].Name}' {a.Order.ToName()} {a.Op.ToName()} at step {a.Step}";
 
