@@ -1,0 +1,68 @@
+using ModelCheck.Engine;
+
+namespace ModelCheck.Maps.SyncMap;
+
+/// <summary>
+/// A Go built-in map from key to *entry, as sync.Map uses it for read.m and dirty: plain data, not
+/// thread-safe. Every lookup, insert, delete and range is a plain access to one controlled cell (a
+/// scheduling point the race detector sees); the contents are an ordinary sorted dictionary. The ghost bit
+/// <see cref="Frozen"/> is set when the map is published as read.m: SM-1 says it is never written again.
+/// </summary>
+sealed class BuiltinMap
+{
+    readonly Runtime rt;
+    readonly Cell<int> header;  // what a map access reads or writes; its value counts the writes
+    readonly SortedDictionary<int, Entry> items = [];
+
+    public BuiltinMap(Runtime rt, string name)
+    {
+        this.rt = rt;
+        Name = name;
+        header = rt.NewCell(name, 0);
+    }
+
+    public string Name { get; }
+
+    /// <summary>Ghost: published as some readOnly's m.</summary>
+    public bool Frozen { get; private set; }
+
+    public void Freeze() => Frozen = true;
+
+    public async Task<Entry?> Lookup(int key)
+    {
+        await header.Load(MemoryOrder.Plain);
+        return items.GetValueOrDefault(key);
+    }
+
+    public async Task Insert(int key, Entry entry)
+    {
+        rt.Publish(new MapWritten(this, $"insert k{key}"));
+        await header.Store(header.Peek() + 1, MemoryOrder.Plain);
+        items[key] = entry;
+        if (rt.IsRecording) rt.Note($"{Name}[k{key}] = {entry.Name}");
+    }
+
+    public async Task Delete(int key)
+    {
+        rt.Publish(new MapWritten(this, $"delete k{key}"));
+        await header.Store(header.Peek() + 1, MemoryOrder.Plain);
+        items.Remove(key);
+        if (rt.IsRecording) rt.Note($"delete {Name}[k{key}]");
+    }
+
+    public async Task<int> Length()
+    {
+        await header.Load(MemoryOrder.Plain);
+        return items.Count;
+    }
+
+    /// <summary>A range over the map: one read of it, then its pairs in key order (Go's order is random; every order is a valid one).</summary>
+    public async Task<KeyValuePair<int, Entry>[]> Range()
+    {
+        await header.Load(MemoryOrder.Plain);
+        return items.ToArray();
+    }
+
+    /// <summary>Ghost view for monitors and final checks.</summary>
+    public IReadOnlyDictionary<int, Entry> Contents => items;
+}
