@@ -19,10 +19,9 @@ public sealed class CommittedTraceTests
         "engine/lock-order-deadlock",
         "engine/racy-counter",
         "engine/uncontrolled-delay",
-        "gomap/bug/g3-iterator-without-filter/reduced",
-        "gomap/bug/g4-iterator-skips-relookup/reduced",
-        "gomap/bug/g7-clear-keeps-oldbuckets/reduced",
-        "gomap/misuse/two-writers",
+        "memory/racy-publication-ra",
+        "memory/racy-publication-sc",
+        "memory/racy-publication-tso",
     ];
 
     public static TheoryData<string> Traces() => new(Repository.CommittedTraces());
