@@ -41,7 +41,7 @@ public static class HtmlReport
         foreach (var (label, value) in TraceSummary.Lines(replay))
             html.Append("<tr><th>").Append(Encode(label)).Append("</th><td>").Append(Encode(value)).Append("</td></tr>\n");
         html.Append("</table>\n<p class=\"legend\"><span class=\"key rf\"></span>reads from <span class=\"key hb\"></span>happens before ")
-            .Append("<span class=\"key pre\"></span>preempted <span class=\"key bug\"></span>bug</p>\n");
+            .Append("<span class=\"key pre\"></span>preempted <span class=\"key bug\"></span>bug <span class=\"key race\"></span>racing accesses, unordered</p>\n");
     }
 
     static void AppendSlider(StringBuilder html, ReplayResult replay)
@@ -67,7 +67,7 @@ public static class HtmlReport
                 .Append(Encode(names[task])).Append("</div></div>\n");
         foreach (var box in layout.Boxes)
         {
-            var classes = "box" + (box.Preempted ? " preempted" : "") + (box.Bug ? " bug" : "");
+            var classes = "box" + (box.Preempted ? " preempted" : "") + (box.Bug ? " bug" : "") + (box.Racing ? " race" : "");
             html.Append("<div class=\"").Append(classes).Append("\" data-step=\"").Append(box.Step).Append("\" style=\"left:").Append(box.Left)
                 .Append("px;top:").Append(box.Top).Append("px;width:").Append(box.Width).Append("px;height:").Append(box.Height).Append("px\">");
             html.Append("<span class=\"step\">").Append(box.Step).Append("</span>");
@@ -79,15 +79,22 @@ public static class HtmlReport
             .Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">")
             .Append("<path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"context-stroke\"/></marker></defs>\n");
         foreach (var edge in TraceEdges.Of(replay.Accesses, replay.Trace.Settings.Memory))
-        {
-            if (!layout.BoxOf.TryGetValue(edge.FromStep, out var from) || !layout.BoxOf.TryGetValue(edge.ToStep, out var to)) continue;
-            double x1 = from.Left + from.Width / 2.0, y1 = from.Top + from.Height, x2 = to.Left + to.Width / 2.0, y2 = to.Top, middle = (y1 + y2) / 2;
-            html.Append("<path class=\"edge ").Append(edge.Kind == EdgeKind.ReadsFrom ? "rf" : "hb").Append("\" data-from=\"").Append(edge.FromStep)
-                .Append("\" data-to=\"").Append(edge.ToStep).Append("\" d=\"M ").Append(Number(x1)).Append(' ').Append(Number(y1))
-                .Append(" C ").Append(Number(x1)).Append(' ').Append(Number(middle)).Append(' ').Append(Number(x2)).Append(' ').Append(Number(middle))
-                .Append(' ').Append(Number(x2)).Append(' ').Append(Number(y2)).Append("\" marker-end=\"url(#arrow)\"/>\n");
-        }
+            AppendEdge(html, layout, edge.FromStep, edge.ToStep, edge.Kind == EdgeKind.ReadsFrom ? "rf" : "hb");
+        if (TraceEdges.EarlierRacingStep(replay.Trace.Bug) is { } racing) AppendEdge(html, layout, racing, replay.Trace.Bug.Step, "race");
         html.Append("</svg>\n</div>\n");
+    }
+
+    static void AppendEdge(StringBuilder html, Layout layout, int fromStep, int toStep, string kind)
+    {
+        if (!layout.BoxOf.TryGetValue(fromStep, out var from) || !layout.BoxOf.TryGetValue(toStep, out var to)) return;
+        // Edges join different lanes: leave the source box by the side facing the target, enter the target by its near side.
+        bool rightwards = to.Left > from.Left;
+        double x1 = rightwards ? from.Left + from.Width : from.Left, y1 = from.Top + from.Height / 2.0;
+        double x2 = rightwards ? to.Left : to.Left + to.Width, y2 = to.Top + to.Height / 2.0, middle = (x1 + x2) / 2;
+        html.Append("<path class=\"edge ").Append(kind).Append("\" data-from=\"").Append(fromStep)
+            .Append("\" data-to=\"").Append(toStep).Append("\" d=\"M ").Append(Number(x1)).Append(' ').Append(Number(y1))
+            .Append(" C ").Append(Number(middle)).Append(' ').Append(Number(y1)).Append(' ').Append(Number(middle)).Append(' ').Append(Number(y2))
+            .Append(' ').Append(Number(x2)).Append(' ').Append(Number(y2)).Append("\" marker-end=\"url(#arrow)\"/>\n");
     }
 
     static void AppendScript(StringBuilder html, ReplayResult replay)
@@ -98,7 +105,7 @@ public static class HtmlReport
         html.Append("<script>\n").Append(Script).Append("</script>\n");
     }
 
-    sealed record Box(int Step, int Left, int Top, int Width, int Height, IReadOnlyList<string> Lines, bool Preempted, bool Bug);
+    sealed record Box(int Step, int Left, int Top, int Width, int Height, IReadOnlyList<string> Lines, bool Preempted, bool Bug, bool Racing);
 
     sealed record Layout(int Width, int Height, int[] LaneLeft, int[] LaneWidth, List<Box> Boxes, Dictionary<int, Box> BoxOf)
     {
@@ -106,6 +113,7 @@ public static class HtmlReport
         {
             var names = replay.Recording.TaskNames;
             var preempted = replay.Preemptions.ToDictionary(p => p.Step, p => p.From);
+            int? racing = TraceEdges.EarlierRacingStep(replay.Trace.Bug);
             var steps = replay.Recording.Events.Where(e => e.Task >= 0).GroupBy(e => e.Step)
                 .Select(g => (Step: g.Key, Task: g.First().Task, Lines: g.Select(e => e.Text).ToList())).ToList();
             var widths = new int[names.Count];
@@ -122,11 +130,11 @@ public static class HtmlReport
             foreach (var (step, task, lines) in steps)
             {
                 int height = lines.Count * LineHeight + 2 * BoxPadding;
-                var box = new Box(step, left[task], top, widths[task], height, lines, false, step == replay.Trace.Bug.Step);
+                var box = new Box(step, left[task], top, widths[task], height, lines, false, step == replay.Trace.Bug.Step, step == racing);
                 boxes.Add(box);
                 byStep[step] = box;
                 if (preempted.TryGetValue(step, out int from))
-                    boxes.Add(new Box(step, left[from], top, widths[from], height, ["preempted"], true, false));
+                    boxes.Add(new Box(step, left[from], top, widths[from], height, ["preempted"], true, false, false));
                 top += height + Gap;
             }
             int width = names.Count == 0 ? MinLane : left[^1] + widths[^1];
@@ -146,6 +154,7 @@ public static class HtmlReport
         .legend .key { display: inline-block; width: 22px; height: 0; margin: 0 4px 3px 10px; border-top: 2px solid; vertical-align: middle; }
         .legend .rf { border-color: #2f6fd6; } .legend .hb { border-color: #1f9d55; border-top-style: dashed; }
         .legend .pre { border-color: #e39a12; } .legend .bug { border-color: #d62f2f; }
+        .legend .race { border-color: #d62f2f; border-top-style: dotted; }
         .controls { position: sticky; top: 0; background: #fbfbfd; padding: 8px 0; z-index: 3; }
         .controls input { width: 60%; vertical-align: middle; }
         .state { display: flex; flex-wrap: wrap; gap: 16px; }
@@ -160,10 +169,12 @@ public static class HtmlReport
         .box .op { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
         .box.preempted { background: #fff6e5; border: 1px dashed #e39a12; color: #a86b00; }
         .box.bug { border: 2px solid #d62f2f; background: #fdecec; }
+        .box.race { border: 2px dashed #d62f2f; }
         .box.future { opacity: .25; } .box.current { outline: 2px solid #2f6fd6; }
         svg.edges { position: absolute; left: 0; top: 0; pointer-events: none; z-index: 2; }
         .edge { fill: none; stroke-width: 1.6; opacity: .8; }
         .edge.rf { stroke: #2f6fd6; } .edge.hb { stroke: #1f9d55; stroke-dasharray: 5 3; }
+        .edge.race { stroke: #d62f2f; stroke-dasharray: 2 3; stroke-width: 2; }
         .edge.future { opacity: .08; }
 
         """;

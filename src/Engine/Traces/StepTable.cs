@@ -13,6 +13,7 @@ public static class StepTable
 {
     const char PreemptionMark = '*';
     const char BugMark = '!';
+    const char RaceMark = '#';
 
     public static string Render(ReplayResult replay)
     {
@@ -24,6 +25,8 @@ public static class StepTable
         if (replay.Preemptions.Count > 0)
             text.Append(PreemptionMark).Append(" preemption: the scheduler switched away from a task that could have gone on\n");
         text.Append(BugMark).Append(" the step the bug happened at\n");
+        if (TraceEdges.EarlierRacingStep(replay.Trace.Bug) is not null)
+            text.Append(RaceMark).Append(" the earlier racing access: no happens-before path leads from it to the bug's step\n");
         return text.ToString();
     }
 
@@ -37,6 +40,7 @@ public static class StepTable
         var names = replay.Recording.TaskNames;
         int columns = names.Count;
         var preempted = replay.Preemptions.ToDictionary(p => p.Step, p => p.From);
+        int? racing = TraceEdges.EarlierRacingStep(replay.Trace.Bug);
         var rows = new List<(string Step, string[] Cells)>();
         foreach (var group in replay.Recording.Events.GroupBy(e => e.Step))
         {
@@ -48,7 +52,7 @@ public static class StepTable
                 var cells = new string[columns];
                 for (int task = 0; task < columns; task++)
                     cells[task] = perTask.TryGetValue(task, out var list) && line < list.Count ? list[line] : "";
-                rows.Add((line == 0 ? StepLabel(group.Key, preempted.ContainsKey(group.Key), group.Key == replay.Trace.Bug.Step) : "", cells));
+                rows.Add((line == 0 ? StepLabel(group.Key, preempted.ContainsKey(group.Key), group.Key == replay.Trace.Bug.Step ? BugMark : group.Key == racing ? RaceMark : ' ') : "", cells));
             }
         }
         var widths = new int[columns];
@@ -68,6 +72,5 @@ public static class StepTable
         }
     }
 
-    static string StepLabel(int step, bool preemption, bool bug) =>
-        $"{step}{(preemption ? PreemptionMark : ' ')}{(bug ? BugMark : ' ')}";
+    static string StepLabel(int step, bool preemption, char mark) => $"{step}{(preemption ? PreemptionMark : ' ')}{mark}";
 }

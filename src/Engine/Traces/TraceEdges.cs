@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace ModelCheck.Engine;
 
 /// <summary>How one step relates to an earlier one in another task.</summary>
@@ -19,7 +21,7 @@ public sealed record TraceEdge(int FromStep, int FromTask, int ToStep, int ToTas
 /// no reads-from edge is drawn. Unlock then lock, and Add/Done then Wait, synchronise under every model. Edges within one task are
 /// program order and are not drawn; duplicate edges between the same two steps are drawn once.
 /// </summary>
-public static class TraceEdges
+public static partial class TraceEdges
 {
     public static IReadOnlyList<TraceEdge> Of(IReadOnlyList<Access> accesses, MemoryModel memory)
     {
@@ -64,4 +66,19 @@ public static class TraceEdges
     static bool IsRelease(MemoryOrder order) => order is MemoryOrder.Release or MemoryOrder.AcqRel or MemoryOrder.SeqCst;
 
     static bool IsAcquire(MemoryOrder order) => order is MemoryOrder.Acquire or MemoryOrder.AcqRel or MemoryOrder.SeqCst;
+
+    /// <summary>
+    /// The step of the earlier access of a data race: the race detector names both accesses in the bug's
+    /// message ("... at step 3 and ... at step 7 are not ordered by happens-before"); the later one is the
+    /// bug's step. Null for other bugs, or when the message does not name two steps.
+    /// </summary>
+    public static int? EarlierRacingStep(Bug bug)
+    {
+        if (bug.Kind != BugKind.DataRace) return null;
+        var steps = StepMention().Matches(bug.Message);
+        return steps.Count == 2 && int.TryParse(steps[0].Groups[1].ValueSpan, out int step) && step != bug.Step ? step : null;
+    }
+
+    [GeneratedRegex(@"\bat step (\d+)\b")]
+    private static partial Regex StepMention();
 }
