@@ -16,10 +16,16 @@ public sealed class CommittedTraceTests
     /// </summary>
     static readonly string[] RequiredTraces =
     [
+        "chm/J-1a",
+        "chm/J-1b",
+        "chm/J-2",
+        "chm/J-2b",
+        "chm/J-4a",
         "engine/lock-order-deadlock",
         "engine/racy-counter",
         "engine/uncontrolled-delay",
         "memory/racy-publication-ra",
+        "memory/racy-publication-ra-stale",
         "memory/racy-publication-sc",
         "memory/racy-publication-tso",
     ];

@@ -10,12 +10,12 @@ namespace ModelCheck.Tests.Snapshots;
 /// </summary>
 public sealed partial class HtmlReportTests
 {
-    /// <summary>One engine bug, and the first committed map bug when there is one.</summary>
+    /// <summary>One engine bug, and the first committed map bug (neither engine/ nor memory/) when there is one.</summary>
     public static TheoryData<string> Reports()
     {
         var traces = Repository.CommittedTraces();
         var chosen = traces.Where(t => t.StartsWith("engine_racy-counter.", StringComparison.Ordinal))
-            .Concat(traces.Where(t => !t.StartsWith("engine_", StringComparison.Ordinal)).Take(1));
+            .Concat(traces.Where(t => !t.StartsWith("engine_", StringComparison.Ordinal) && !t.StartsWith("memory_", StringComparison.Ordinal)).Take(1));
         return new(chosen);
     }
 

@@ -40,6 +40,19 @@ public sealed class MinimisationTests
         Assert.Equal(1, result.Depth.Preemptions);
     }
 
+    [Theory]
+    [InlineData("chm/J-2")]
+    [InlineData("chm/J-1a")]
+    public void A_map_bug_shrinks_to_at_most_two_preemptions(string name)
+    {
+        var scenario = Catalog.Find(name)!;
+        var trace = Found(name, 1);
+        var result = TraceMinimizer.Minimize(scenario, trace);
+        Assert.Equal(trace.Bug.Kind, result.Minimised.Bug.Kind);
+        Assert.True(result.After.Preemptions <= 2, $"{name}: {result.Before} -> {result.After}");
+        Assert.True(result.After.Preemptions < result.Before.Preemptions, $"{name}: {result.Before} -> {result.After}");
+    }
+
     [Fact]
     public void The_same_trace_always_shrinks_to_the_same_choices()
     {

@@ -9,11 +9,14 @@ public sealed record MinimisationResult(TraceFile Original, TraceFile Minimised,
 
 /// <summary>
 /// Shrinks a failing trace while a bug of the same kind still happens: first fewer preemptions, then
-/// fewer steps, then fewer choices. Every candidate is an edited list of choices run under
-/// <see cref="GuidedStrategy"/>, which follows the edits where they fit and completes the execution
-/// without preempting; a candidate is kept when it ends in the same kind of bug and is smaller, and
-/// the choices it actually made (exactly replayable) become the new best. The search is a
-/// deterministic function of the trace and the budget, so the same trace always shrinks to the same file.
+/// fewer steps, then fewer choices. The search works on the schedule as a plan (which task runs each
+/// step, and the value choices asked at it) cut into blocks of steps of one task. Each candidate edits
+/// the plan: cut it after a block and let the execution finish without preempting; at a preemption,
+/// pull the preempted task's next block forward, swap the preempting block with the one after it, or
+/// simply stay with the preempted task; or drop a block. It runs under <see cref="PlanStrategy"/>, which
+/// follows the plan where it fits and never preempts otherwise. A candidate is kept when it ends in the
+/// same kind of bug and is smaller; the choices it actually made (exactly replayable) become the
+/// trace. The search is a deterministic function of the trace and the budget.
 /// </summary>
 public static class TraceMinimizer
 {
@@ -44,13 +47,25 @@ public static class TraceMinimizer
         return stem + ".min" + suffix;
     }
 
-    sealed record Candidate(Choice[] Choices, Bug Bug, int Steps, Preemption[] Preemptions)
+    sealed record Candidate(PlannedStep[] Plan, Choice[] Choices, Bug Bug, int Steps, Preemption[] Preemptions)
     {
         // Lexicographic: preemptions first, then steps, then choices. Strictly decreasing, so the search ends.
         public bool IsSmallerThan(Candidate other) =>
             Preemptions.Length != other.Preemptions.Length ? Preemptions.Length < other.Preemptions.Length
             : Steps != other.Steps ? Steps < other.Steps
             : Choices.Length < other.Choices.Length;
+
+        /// <summary>The plan cut into maximal runs of steps of one task, as [start, end) indices.</summary>
+        public List<(int Start, int End)> Blocks()
+        {
+            var blocks = new List<(int, int)>();
+            for (int start = 0, end; start < Plan.Length; start = end)
+            {
+                for (end = start + 1; end < Plan.Length && Plan[end].Task == Plan[start].Task; end++) { }
+                blocks.Add((start, end));
+            }
+            return blocks;
+        }
     }
 
     sealed class Search(Scenario scenario, TraceFile trace, int budget)
@@ -61,65 +76,92 @@ public static class TraceMinimizer
 
         public Candidate Run()
         {
-            best = Execute(trace.Choices) ?? throw new InvalidOperationException("the trace replayed, but not under guidance");
-            while (Executions < budget && (ShortenPrefix() | RemovePreemptions() | RemoveChoices()))
+            best = Execute(new ReplayStrategy(trace.Choices)) ?? throw new InvalidOperationException("the trace replayed, but not when watched");
+            while (Executions < budget && (CutPlan() || MovePreemptions() || RemoveBlocks()))
             {
             }
             return best;
         }
 
-        // Keep only the first choices and let the execution finish without preempting: the shortest
-        // prefix that still fails drops every preemption after it at once.
-        bool ShortenPrefix()
+        // Keep the plan up to a block and let the execution finish without preempting: the shortest
+        // such prefix that still fails drops every preemption after it at once.
+        bool CutPlan()
         {
-            for (int length = 0; length < best.Choices.Length; length++)
-                if (TryAccept(best.Choices.AsSpan(0, length).ToArray())) return true;
+            foreach (var (start, _) in best.Blocks())
+                if (TryAccept(best.Plan[..start])) return true;
             return false;
         }
 
-        // At each preemption, either stay with the task that was running and follow the rest of the
-        // schedule, or drop the switch and let the later choices land where they fit.
-        bool RemovePreemptions()
+        bool MovePreemptions()
         {
-            bool improved = false;
-            for (int i = best.Preemptions.Length - 1; i >= 0 && i < best.Preemptions.Length; i--)
+            var blocks = best.Blocks();
+            for (int i = best.Preemptions.Length - 1; i >= 0; i--)
             {
                 var p = best.Preemptions[i];
-                var stay = best.Choices.ToArray();
-                stay[p.Choice] = new Choice(ChoiceKind.Schedule, p.From);
-                improved |= TryAccept(stay) || TryAccept(Without(best.Choices, p.Choice));
+                int at = blocks.FindIndex(b => b.Start == p.Step - 1);
+                if (at < 0) continue;
+                var (start, end) = blocks[at];
+                var plan = best.Plan;
+                // Pull the preempted task's next block forward, so it runs on where it was preempted.
+                int next = blocks.FindIndex(at, b => plan[b.Start].Task == p.From);
+                if (next >= 0 && TryAccept([.. plan[..start], .. plan[blocks[next].Start..blocks[next].End], .. plan[start..blocks[next].Start], .. plan[blocks[next].End..]]))
+                    return true;
+                // Let the block after the preempting one go first.
+                if (at + 1 < blocks.Count && TryAccept([.. plan[..start], .. plan[end..blocks[at + 1].End], .. plan[start..end], .. plan[blocks[at + 1].End..]]))
+                    return true;
+                // Stay with the preempted task for one more step and follow the rest of the plan.
+                var stay = plan.ToArray();
+                stay[start] = stay[start] with { Task = p.From };
+                if (TryAccept(stay)) return true;
             }
-            return improved;
+            return false;
         }
 
-        bool RemoveChoices()
+        bool RemoveBlocks()
         {
-            bool improved = false;
-            for (int i = best.Choices.Length - 1; i >= 0; i--)
-                if (i < best.Choices.Length) improved |= TryAccept(Without(best.Choices, i));
-            return improved;
+            var blocks = best.Blocks();
+            for (int i = blocks.Count - 1; i >= 0; i--)
+                if (TryAccept([.. best.Plan[..blocks[i].Start], .. best.Plan[blocks[i].End..]])) return true;
+            return false;
         }
 
-        bool TryAccept(Choice[] hints)
+        bool TryAccept(PlannedStep[] plan)
         {
             if (Executions >= budget) return false;
-            var candidate = Execute(hints);
+            var candidate = Execute(new PlanStrategy(plan));
             if (candidate is null || !candidate.IsSmallerThan(best)) return false;
             best = candidate;
             return true;
         }
 
-        Candidate? Execute(IReadOnlyList<Choice> hints)
+        Candidate? Execute(IStrategy strategy)
         {
             Executions++;
-            var watcher = new ScheduleWatcher(new GuidedStrategy(hints));
-            var runtime = new Runtime(watcher, trace.Settings);
+            var watcher = new ScheduleWatcher(strategy);
+            // The recorder tells which task ran every step, forced ones included, which the plan needs.
+            var recorder = new ExecutionRecorder();
+            var runtime = new Runtime(watcher, trace.Settings, recorder);
             watcher.PrepareExecution();
-            var result = runtime.Execute(scenario.Entry);
+            ExecutionResult result;
+            try
+            {
+                result = runtime.Execute(scenario.Entry);
+            }
+            catch (StrategyMismatchException)
+            {
+                return null;
+            }
             if (result.Bug is not { } bug || bug.Kind != trace.Bug.Kind) return null;
-            return new Candidate(runtime.Choices.ToArray(), bug, result.Steps, watcher.Preemptions.ToArray());
+            return new Candidate(PlanOf(recorder.StepTasks, watcher.Values), runtime.Choices.ToArray(), bug, result.Steps, watcher.Preemptions.ToArray());
         }
 
-        static Choice[] Without(Choice[] choices, int index) => [.. choices.AsSpan(0, index), .. choices.AsSpan(index + 1)];
+        static PlannedStep[] PlanOf(IReadOnlyList<int> stepTasks, IReadOnlyList<(int Step, Choice Choice)> values)
+        {
+            int length = Math.Max(stepTasks.Count, values.Count == 0 ? 0 : values.Max(v => v.Step));
+            var plan = new PlannedStep[length];
+            for (int i = 0; i < length; i++)
+                plan[i] = new PlannedStep(i < stepTasks.Count ? stepTasks[i] : -1, values.Where(v => v.Step == i + 1).Select(v => v.Choice).ToArray());
+            return plan;
+        }
     }
 }

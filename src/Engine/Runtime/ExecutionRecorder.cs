@@ -17,10 +17,14 @@ public sealed class ExecutionRecorder
     readonly List<string> taskNames = [];
     readonly List<(string Name, Func<string> Describe, string? Last)> views = [];
     readonly List<StateSnapshot> snapshots = [];
+    readonly List<int> stepTasks = [];
 
     public IReadOnlyList<RecordedEvent> Events => events;
     public IReadOnlyList<string> TaskNames => taskNames;
     public IReadOnlyList<StateSnapshot> Snapshots => snapshots;
+
+    /// <summary>The task that ran each step: element i ran step i + 1.</summary>
+    public IReadOnlyList<int> StepTasks => stepTasks;
 
     internal void OnTaskCreated(string name) => taskNames.Add(name);
 
@@ -28,8 +32,9 @@ public sealed class ExecutionRecorder
 
     internal void AddView(string name, Func<string> describe) => views.Add((name, describe, null));
 
-    internal void AfterStep(int step)
+    internal void AfterStep(int step, int task)
     {
+        stepTasks.Add(task);
         for (int i = 0; i < views.Count; i++)
         {
             var (name, describe, last) = views[i];

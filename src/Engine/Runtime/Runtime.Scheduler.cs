@@ -63,7 +63,7 @@ public sealed partial class Runtime
             }
             step++;
             RunStep(tasks[chosen]);
-            Recorder?.AfterStep(step);
+            Recorder?.AfterStep(step, chosen);
             previousTask = chosen;
         }
         current = null;

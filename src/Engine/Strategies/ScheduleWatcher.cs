@@ -9,10 +9,14 @@ namespace ModelCheck.Engine;
 public sealed class ScheduleWatcher(IStrategy inner) : IStrategy
 {
     readonly List<Preemption> preemptions = [];
+    readonly List<(int Step, Choice Choice)> values = [];
     int decisions;
 
     /// <summary>The preemptions of the current (or last) execution, in order.</summary>
     public IReadOnlyList<Preemption> Preemptions => preemptions;
+
+    /// <summary>The value choices (data, reads-from, drains, placements) of the current (or last) execution, with the step each was asked at.</summary>
+    public IReadOnlyList<(int Step, Choice Choice)> Values => values;
 
     public string Name => inner.Name;
     public bool IsComplete => inner.IsComplete;
@@ -20,6 +24,7 @@ public sealed class ScheduleWatcher(IStrategy inner) : IStrategy
     public bool PrepareExecution()
     {
         preemptions.Clear();
+        values.Clear();
         decisions = 0;
         return inner.PrepareExecution();
     }
@@ -38,6 +43,7 @@ public sealed class ScheduleWatcher(IStrategy inner) : IStrategy
     public int PickValue(ChoiceKind kind, int count, int step)
     {
         int value = inner.PickValue(kind, count, step);
+        values.Add((step, new Choice(kind, value)));
         decisions++;
         return value;
     }
