@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelCheck.Engine;
@@ -103,7 +104,8 @@ public static class LitmusCommand
             if (explanation is not null) item["explanation"] = explanation;
             array.Add(item);
         }
-        o.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        // Relaxed escaping keeps test names such as "2+2W" readable; the output is never embedded in HTML.
+        o.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 
     static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) + "s";
