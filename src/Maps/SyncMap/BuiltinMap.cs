@@ -11,7 +11,7 @@ namespace ModelCheck.Maps.SyncMap;
 sealed class BuiltinMap
 {
     readonly Runtime rt;
-    readonly Cell<int> header;  // what a map access reads or writes; its value counts the writes
+    readonly Cell<int> header;  // what a map access reads or writes; its value counts the writes so far
     readonly SortedDictionary<int, Entry> items = [];
 
     public BuiltinMap(Runtime rt, string name)
@@ -62,6 +62,8 @@ sealed class BuiltinMap
         await header.Load(MemoryOrder.Plain);
         return items.ToArray();
     }
+
+    public override string ToString() => Name;
 
     /// <summary>Ghost view for monitors and final checks.</summary>
     public IReadOnlyDictionary<int, Entry> Contents => items;

@@ -46,7 +46,10 @@ sealed class SyncMap
     int serial;
 
     /// <summary>An immutable snapshot of the lock-free part: m is nil only after S-1 promotes a nil dirty.</summary>
-    public sealed record ReadOnly(BuiltinMap? M, bool Amended);
+    public sealed record ReadOnly(BuiltinMap? M, bool Amended)
+    {
+        public override string ToString() => $"readOnly{{m: {M?.Name ?? "nil"}, amended: {(Amended ? "true" : "false")}}}";
+    }
 
     public SyncMap(Runtime rt, SeededBug bug = SeededBug.None)
     {
