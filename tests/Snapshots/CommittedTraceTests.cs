@@ -50,6 +50,13 @@ public sealed class CommittedTraceTests
         "memory/racy-publication-ra-stale",
         "memory/racy-publication-sc",
         "memory/racy-publication-tso",
+        "syncmap/S-1",
+        "syncmap/S-2",
+        "syncmap/S-2/invariants",
+        "syncmap/S-3",
+        "syncmap/S-3/invariants",
+        "syncmap/S-4",
+        "syncmap/S-5",
     ];
 
     public static TheoryData<string> Traces() => new(Repository.CommittedTraces());
