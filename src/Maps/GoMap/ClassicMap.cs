@@ -78,6 +78,7 @@ public sealed partial class ClassicMap
         buckets = rt.NewCell<BucketArray?>(name + ".buckets", null);
         oldbuckets = rt.NewCell<BucketArray?>(name + ".oldbuckets", null);
         nevacuate = rt.NewCell(name + ".nevacuate", 0);
+        rt.AddStateView(name, DescribeState);
     }
 
     public string Name { get; }
