@@ -38,13 +38,18 @@ public sealed class CliTests
         Assert.EndsWith("as expected, 0 not", lines[^1]);
     }
 
-    [Fact]
-    public void Expect_with_dfs_reports_the_mutex_counter_complete()
+    [Theory]
+    [InlineData("random")]
+    [InlineData("pct")]
+    [InlineData("dfs")]
+    public void Expect_passes_for_the_engine_scenarios_under_each_strategy(string strategy)
     {
         using var dir = new TempDirectory();
-        var outcome = Cli.Run("test", "--expect", "engine/mutex-counter", "--strategy", "dfs", "--outdir", dir.Path, "--config", Config);
-        Assert.Equal(CommandLine.Ok, outcome.Exit);
-        Assert.Matches(@"engine/mutex-counter +pass +pass +173 +yes", outcome.Out);
+        var outcome = Cli.Run("test", "--expect", "engine", "--strategy", strategy, "--outdir", dir.Path, "--config", Config);
+        Assert.True(outcome.Exit == CommandLine.Ok, outcome.ToString());
+        Assert.Matches(@"\nengine/racy-counter +assertion +assertion +\d+ +no\n", outcome.Out);
+        Assert.Matches(@"\nengine/lock-order-deadlock +deadlock +deadlock +\d+ +no\n", outcome.Out);
+        Assert.Matches(strategy == "dfs" ? @"\nengine/mutex-counter +pass +pass +173 +yes\n" : @"\nengine/mutex-counter +pass +pass +2000 +no\n", outcome.Out);
     }
 
     [Fact]
