@@ -62,6 +62,7 @@ public sealed class SyncMapTests
     [InlineData("syncmap/correct/expunge-revive", 3)]
     [InlineData("syncmap/correct/range-promotes", 3)]
     [InlineData("syncmap/correct/conditional", 2)]
+    [InlineData("syncmap/correct/clear", 3)]
     public void Dfs_explores_correct_scenarios_completely(string name, int? preemptionBound)
     {
         var configuration = Budget(StrategyKind.Dfs) with { StrategyValue = preemptionBound, Iterations = 100_000 };

@@ -50,6 +50,15 @@ sealed class BuiltinMap
         if (rt.IsRecording) rt.Note($"delete {Name}[k{key}]");
     }
 
+    /// <summary>Go's clear(m): removes every key, a write to the map.</summary>
+    public async Task Clear()
+    {
+        rt.Publish(new MapWritten(this, "clear"));
+        await header.Store(header.Peek() + 1, MemoryOrder.Plain);
+        items.Clear();
+        if (rt.IsRecording) rt.Note($"clear {Name}");
+    }
+
     public async Task<int> Length()
     {
         await header.Load(MemoryOrder.Plain);

@@ -2,7 +2,7 @@ using ModelCheck.Models.Linearizability;
 
 namespace ModelCheck.Maps.SyncMap;
 
-enum OpKind { Load, Store, LoadOrStore, LoadAndDelete, Delete, Swap, CompareAndSwap, CompareAndDelete, Range }
+enum OpKind { Load, Store, LoadOrStore, LoadAndDelete, Delete, Swap, CompareAndSwap, CompareAndDelete, Range, Clear }
 
 /// <summary>
 /// One sync.Map call of a scenario, recorded in the history under the map specification's operation of
@@ -20,13 +20,14 @@ readonly record struct SyncMapOp(OpKind Kind, int Key = 0, int A = 0, int B = 0)
     public static SyncMapOp CompareAndSwap(int key, int old, int value) => new(OpKind.CompareAndSwap, key, old, value);
     public static SyncMapOp CompareAndDelete(int key, int old) => new(OpKind.CompareAndDelete, key, old);
     public static SyncMapOp Range() => new(OpKind.Range);
+    public static SyncMapOp Clear() => new(OpKind.Clear);
 
     Value[] Arguments()
     {
         Value key = $"k{Key}";
         return Kind switch
         {
-            OpKind.Range => [],
+            OpKind.Range or OpKind.Clear => [],
             OpKind.Load or OpKind.LoadAndDelete or OpKind.Delete => [key],
             OpKind.CompareAndSwap => [key, A, B],
             _ => [key, A],
@@ -68,6 +69,10 @@ readonly record struct SyncMapOp(OpKind Kind, int Key = 0, int A = 0, int B = 0)
                 break;
             case OpKind.CompareAndDelete:
                 result = await map.CompareAndDelete(Key, A);
+                break;
+            case OpKind.Clear:
+                await map.Clear();
+                result = Value.Null;
                 break;
             default:
                 var pairs = await map.Range();

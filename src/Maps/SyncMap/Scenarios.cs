@@ -11,7 +11,7 @@ namespace ModelCheck.Maps.SyncMap;
 /// </summary>
 sealed record Workload(SyncMapOp[] Setup, SyncMapOp[][] Tasks)
 {
-    public IEnumerable<int> Keys => Setup.Concat(Tasks.SelectMany(t => t)).Where(op => op.Kind != OpKind.Range)
+    public IEnumerable<int> Keys => Setup.Concat(Tasks.SelectMany(t => t)).Where(op => op.Kind is not (OpKind.Range or OpKind.Clear))
         .Select(op => op.Key).Distinct().Order();
 }
 
@@ -38,6 +38,7 @@ public static class Scenarios
         "expunge-revive" => (new(K1Deleted, [[Store(2, 20), Load(1)], [Store(1, 11), Load(3)]]), SeededBug.None, Checks.HistoryAndInvariants),
         "conditional" => (new(K1InRead, [[CompareAndSwap(1, 10, 11), LoadAndDelete(1)], [Swap(1, 12), CompareAndDelete(1, 12)], [LoadOrStore(2, 20), Load(2)]]), SeededBug.None, Checks.HistoryAndInvariants),
         "range-promotes" => (new([Store(1, 10), Store(2, 20)], [[Range(), Load(3)], [Delete(1), Store(3, 30)]]), SeededBug.None, Checks.HistoryAndInvariants),
+        "clear" => (new([Store(1, 10), Load(1), Store(2, 20)], [[Clear(), Load(2)], [Store(1, 11), Store(3, 30)]]), SeededBug.None, Checks.HistoryAndInvariants),
         "miss-race" => (new(K1InDirty, [[Load(1)], [Load(2)]]), SeededBug.None, Checks.HistoryAndInvariants),
         "S-1" => (new(K1InDirty, [[Load(1)], [Load(2)]]), SeededBug.S1NoDoubleCheck, Checks.History),
         "S-2" => (new(K1Deleted, [[Store(2, 20)], [Store(1, 11)]]), SeededBug.S2NonAtomicExpunge, Checks.History),
@@ -57,6 +58,8 @@ public static class Scenarios
         Description = "three tasks: CompareAndSwap then LoadAndDelete, Swap then CompareAndDelete on k1 in read.m, LoadOrStore and Load of a new k2: linearizable")]
     [Scenario("syncmap/correct/range-promotes", Argument = "range-promotes",
         Description = "k1, k2 in dirty; T1 ranges (promoting dirty) then misses k3, T2 deletes k1 and adds k3: each produced pair current during Range, no stable key missed")]
+    [Scenario("syncmap/correct/clear", Argument = "clear",
+        Description = "k1 in read.m, k2 in dirty; T1 clears the map (Go 1.23) and loads k2, T2 stores k1 and adds k3: the whole history (Clear is not per key) is linearizable")]
     [Scenario("syncmap/correct/miss-race", Argument = "miss-race",
         Description = "the S-1 witness on the correct map: T1 loads k1 (in dirty only) while T2's miss on k2 promotes dirty; the double check finds k1 in the new read.m")]
     [Scenario("syncmap/S-1", Argument = "S-1", Expect = BugKind.NotLinearizable,

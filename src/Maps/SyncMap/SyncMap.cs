@@ -19,14 +19,14 @@ namespace ModelCheck.Maps.SyncMap;
 /// into dirty before writing; otherwise the next promotion would lose it.
 ///
 /// Modelled faithfully: every operation (Load, Store, LoadOrStore, LoadAndDelete, Delete, Swap,
-/// CompareAndSwap, CompareAndDelete, Range) and helper (missLocked, dirtyLocked, tryExpungeLocked,
+/// CompareAndSwap, CompareAndDelete, Range, and Go 1.23's Clear) and helper (missLocked, dirtyLocked, tryExpungeLocked,
 /// unexpungeLocked, trySwap, swapLocked, tryLoadOrStore, tryCompareAndSwap, delete, load). Atomics are
 /// seq_cst; dirty and misses are plain cells under mu; each lookup, insert, delete and range on read.m or
 /// dirty is a plain access to that map (<see cref="BuiltinMap"/>), so the race detector and SM-1 see them.
 /// Every atomic and lock operation is an awaited scheduling point (§5.1).
 /// Simplified: keys and values are ints (Go's interface equality on comparable values is int equality);
 /// read starts as an empty published readOnly instead of a nil pointer (loadReadOnly treats both alike);
-/// Range iterates in key order (Go's is random and every order is one of Go's); Clear (Go 1.23) is left out.
+/// Range iterates in key order (Go's is random and every order is one of Go's); a cleared read is a nil m.
 ///
 /// Monitors (<see cref="Invariants"/>): SM-1 no write to a map once published as read.m; SM-6 every
 /// change of an entry follows §2.2's transition table, expunged ones only under mu; and at every unlock
@@ -45,7 +45,7 @@ sealed class SyncMap
     readonly Cell<int> misses;
     int serial;
 
-    /// <summary>An immutable snapshot of the lock-free part: m is nil only after S-1 promotes a nil dirty.</summary>
+    /// <summary>An immutable snapshot of the lock-free part: m is nil after Clear, or after S-1 promotes a nil dirty.</summary>
     public sealed record ReadOnly(BuiltinMap? M, bool Amended)
     {
         public override string ToString() => $"readOnly{{m: {M?.Name ?? "nil"}, amended: {(Amended ? "true" : "false")}}}";
@@ -278,13 +278,28 @@ sealed class SyncMap
         return produced;
     }
 
+    /// <summary>Clear (Go 1.23): publish an empty readOnly if read has keys or is amended, empty dirty in place, reset misses.</summary>
+    public async Task Clear()
+    {
+        var r = await LoadReadOnly();
+        if (await Length(r.M) == 0 && !r.Amended) return;
+        await Lock();
+        r = await LoadReadOnly();
+        if (await Length(r.M) > 0 || r.Amended) await read.Store(new ReadOnly(null, false), SeqCst);
+        if (await dirty.Load(Plain) is { } d) await d.Clear();
+        await misses.Store(0, Plain);
+        await Unlock();
+    }
+
+    static async Task<int> Length(BuiltinMap? m) => m is null ? 0 : await m.Length();
+
     /// <summary>missLocked (under mu, amended): count a miss; once misses reach len(dirty), promote dirty.</summary>
     async Task MissLocked()
     {
         int count = await misses.Load(Plain) + 1;
         await misses.Store(count, Plain);
         var d = await dirty.Load(Plain);
-        int length = d is null ? 0 : await d.Length(); // len of a nil map is 0 (only S-1 gets here with nil)
+        int length = await Length(d); // len of a nil map is 0 (only S-1 gets here with nil)
         if (count < length) return;
         await Promote(d, keepDirty: bug == SeededBug.S5PromotionKeepsDirty);
     }

@@ -8,7 +8,7 @@ namespace ModelCheck.Tests.Unit.SyncMap;
 
 /// <summary>
 /// Fidelity of the sync.Map model against a plain Dictionary: random single-task sequences of every
-/// operation over four keys, long enough to cross many promotions, dirty rebuilds, expunges and revivals.
+/// operation (Clear included) over four keys, long enough to cross many promotions, dirty rebuilds, expunges and revivals.
 /// Every result must be the dictionary's, Range must produce exactly the live pairs, and the SM-1..SM-7
 /// monitors must stay quiet.
 /// </summary>
@@ -40,7 +40,7 @@ public sealed class SyncMapFidelityProperty
         {
             int key = 1 + script[at + 1] % 4, value = script[at + 2] % 3;
             bool present = reference.TryGetValue(key, out int current);
-            switch (script[at] % 9)
+            switch (script[at] % 10)
             {
                 case 0:
                     Assert.Equal(present ? (current, true) : (0, false), await map.Load(key));
@@ -74,6 +74,10 @@ public sealed class SyncMapFidelityProperty
                     bool delete = present && current == value;
                     Assert.Equal(delete, await map.CompareAndDelete(key, value));
                     if (delete) reference.Remove(key);
+                    break;
+                case 8:
+                    await map.Clear();
+                    reference.Clear();
                     break;
                 default:
                     Assert.Equal(reference.Select(p => (p.Key, p.Value)).ToList(), await map.Range());
