@@ -17,7 +17,7 @@ public static class BenchCommand
         var runs = new Option<int>("--runs") { Description = "runs per workload; the median is reported", DefaultValueFactory = _ => 5 };
         var memory = new Option<bool>("--memory") { Description = "also report the heap after 100,000 and 1,000,000 executions", DefaultValueFactory = _ => true };
         var engine = new Option<bool>("--engine") { Description = "measure engine throughput", DefaultValueFactory = _ => true };
-        var linearizability = new Option<bool>("--linearizability") { Description = "measure the linearizability checker on a 1,000-operation history", DefaultValueFactory = _ => true };
+        var linearizability = new Option<bool>("--linearizability") { Description = "measure the linearizability checker on 1,000-operation register histories", DefaultValueFactory = _ => true };
         var litmus = new Option<bool>("--litmus") { Description = "measure exhaustive litmus exploration (SB, IRIW) under each memory model", DefaultValueFactory = _ => true };
         var command = new Command("bench", "measure the engine's speed and memory, the linearizability checker and litmus exploration") { executions, runs, memory, engine, linearizability, litmus };
         command.SetAction(parse =>
