@@ -26,7 +26,11 @@ public sealed class ConcurrentHashMapTests
         { "chm/J-1b", "evacuated twice: the second split overwrote" },
         { "chm/J-2", "^not linearizable: .* on key k3 (.|\n)*Swap\\(k3, 31\\) +30 (.|\n)*Load\\(k3\\) +30 +\\d+ +\\d+ +\\[-\\]$" },
         { "chm/J-2b", "^not linearizable: .* on key k(3|7) (.|\n)*Load\\(k(3|7)\\) +absent" },
+        { "chm/J-3", "^data race on T4\\[3\\]: task 't\\d' (acquire load|plain store) at step \\d+ and task 't\\d' (acquire load|plain store) at step \\d+ are not ordered by happens-before$" },
+        { "chm/J-3/ra", "^not linearizable: .* on key k(3|7) (.|\n)*Load\\(k(3|7)\\) +absent" },
         { "chm/J-4a", "^not linearizable: .* on key k\\d (.|\n)*Load\\(k\\d\\) +absent" },
+        { "chm/J-4b", "^data race on sizeCtl: task 't\\d' (seq_cst load|plain store) at step \\d+ and task 't\\d' (seq_cst load|plain store) at step \\d+ are not ordered by happens-before$" },
+        { "chm/N-3/ra", "^not linearizable: .* on key k\\d (.|\n)*Load\\(k\\d\\) +absent" },
     };
 
     [Theory]

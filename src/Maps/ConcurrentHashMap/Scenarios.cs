@@ -25,6 +25,11 @@ static class Scenarios
     static readonly Workload UpdateDuringResize = new("update-during-resize", 4, 2, [(3, 30), (7, 70)],
         [[Put(0, 0), Get(7)], [Get(7), Put(3, 31)], [Get(3), Get(0)]]);
 
+    // T4 holds k3 -> k7 in bin 3, as in update-during-resize; put(k0) resizes to T8 while two readers
+    // keep looking both keys up, so some lookup meets the bin just as it is forwarded.
+    static readonly Workload ReadsDuringResize = new("reads-during-resize", 4, 2, [(3, 30), (7, 70)],
+        [[Put(0, 0), Get(3)], [Get(7), Get(3), Get(7)], [Get(3), Get(7), Get(3)]]);
+
     // T2 holds k3 (moving to T4 bin 3); inserting k0 resizes while another task inserts k7 into the same
     // bin and removes it again. Stride 2: a single claim, so the putter never joins the transfer.
     static readonly Workload InsertIntoMovingBin = new("insert-into-moving-bin", 2, 2, [(3, 30)],
@@ -61,45 +66,63 @@ static class Scenarios
         "J-1b" => (SeededBugs.Parse("J-1b"), InsertBehindDoubleClaim, ChmChecks.All & ~ChmChecks.Claims),
         "J-2" => (SeededBugs.Parse("J-2"), UpdateDuringResize, ChmChecks.All & ~ChmChecks.DetachedWrites),
         "J-2b" => (SeededBugs.Parse("J-2b"), InsertIntoMovingBin, ChmChecks.All),
-        "J-3" => (SeededBugs.Parse("J-3"), UpdateDuringResize, ChmChecks.All),
+        "J-3" => (SeededBugs.Parse("J-3"), ReadsDuringResize, ChmChecks.All),
         "J-4a" => (SeededBugs.Parse("J-4a"), InsertAcrossCommit, ChmChecks.DetachedWrites | ChmChecks.Quiescence),
+        "J-3/ra" => (SeededBugs.Parse("J-3"), ReadsDuringResize, ChmChecks.All),
         "J-4b" => (SeededBugs.Parse("J-4b"), InsertAcrossCommit, ChmChecks.All),
+        "correct/reads-during-resize/ra" => (Mutation.None, ReadsDuringResize, ChmChecks.All),
+        "correct/insert-across-commit/ra" => (Mutation.None, InsertAcrossCommit, ChmChecks.All),
         "N-1" => (SeededBugs.Parse("N-1"), InsertsDuringResize, ChmChecks.All),
         "N-2" => (SeededBugs.Parse("N-2"), InsertBehindDoubleClaim, ChmChecks.All & ~ChmChecks.Claims),
         "N-3" => (SeededBugs.Parse("N-3"), InsertAcrossCommit, ChmChecks.All),
+        "N-3/ra" => (SeededBugs.Parse("N-3"), InsertAcrossCommit, ChmChecks.All),
         "N-4" => (SeededBugs.Parse("N-4"), InsertsDuringResize, ChmChecks.All),
         _ => throw new ArgumentException($"unknown chm scenario argument '{argument}'", nameof(argument)),
     };
 
-    [Scenario("chm/correct/inserts-during-resize", Argument = "correct/inserts-during-resize",
+    [Scenario("chm/correct/inserts-during-resize", Argument = "correct/inserts-during-resize", Memory = "sc",
         Description = "T2 holds k1; put(k2) and put(k3) race to the threshold, one initiates the resize to T4 and the other joins or finds it done (stride 1)")]
-    [Scenario("chm/correct/update-during-resize", Argument = "correct/update-during-resize",
+    [Scenario("chm/correct/update-during-resize", Argument = "correct/update-during-resize", Memory = "sc",
         Description = "T4 holds k3 -> k7; put(k0) resizes to T8 while get(k7), put(k3, 31) and get(k3) read and update the bin being moved")]
-    [Scenario("chm/correct/insert-into-moving-bin", Argument = "correct/insert-into-moving-bin",
+    [Scenario("chm/correct/insert-into-moving-bin", Argument = "correct/insert-into-moving-bin", Memory = "sc",
         Description = "T2 holds k3; put(k0) resizes to T4 (one claim, stride 2) while put(k7) inserts into the bin being moved")]
-    [Scenario("chm/correct/insert-across-commit", Argument = "correct/insert-across-commit",
+    [Scenario("chm/correct/insert-across-commit", Argument = "correct/insert-across-commit", Memory = "sc",
         Description = "T2 holds k0; put(k1) resizes to T4 while put(k2) reaches the new threshold around the commit")]
-    [Scenario("chm/correct/insert-behind-double-claim", Argument = "correct/insert-behind-double-claim",
+    [Scenario("chm/correct/insert-behind-double-claim", Argument = "correct/insert-behind-double-claim", Memory = "sc",
         Description = "T4 holds k3 -> k7; put(k0) and put(k1) resize to T8 together (stride 2), then put(k11) lands behind the moved k3")]
-    [Scenario("chm/correct/resize-under-get", Argument = "correct/resize-under-get",
+    [Scenario("chm/correct/resize-under-get", Argument = "correct/resize-under-get", Memory = "sc",
         Description = "the smallest resize: T2 holds k1, put(k2) resizes it to T4 while get(k1) reads; dfs explores it completely")]
-    [Scenario("chm/correct/three-tasks", Argument = "correct/three-tasks",
+    [Scenario("chm/correct/three-tasks", Argument = "correct/three-tasks", Memory = "sc",
         Description = "three tasks: put, putIfAbsent and remove across the resize T2 -> T4")]
-    [Scenario("chm/J-1a", Argument = "J-1a", Expect = BugKind.MonitorViolation,
+    [Scenario("chm/J-1a", Argument = "J-1a", Memory = "sc", Expect = BugKind.MonitorViolation,
         Description = "J-1a: transfer claims its range by reading then writing transferIndex (no CAS): two resizers claim the same bins; only the ghost invariant C-6 sees it, the data stay right")]
-    [Scenario("chm/J-1b", Argument = "J-1b", Expect = BugKind.MonitorViolation,
+    [Scenario("chm/J-1b", Argument = "J-1b", Memory = "sc", Expect = BugKind.MonitorViolation,
         Description = "J-1b: J-1a plus no re-check of the head in transfer: both claimants split the old k3 -> k7 and the second overwrites T8 bins 3 and 7 (double evacuation, C-4; the claim monitor is off so the evacuation, not the claim, is reported). A put(k11) landing between the two splits is lost")]
-    [Scenario("chm/J-2", Argument = "J-2", Expect = BugKind.NotLinearizable,
+    [Scenario("chm/J-2", Argument = "J-2", Memory = "sc", Expect = BugKind.NotLinearizable,
         Description = "J-2: putVal does not re-check the head after locking it: put(k3, 31) writes the detached old node after the bin moved (a lost update: not linearizable; the C-5 monitor, which flags the write itself, is off)")]
-    [Scenario("chm/J-2b", Argument = "J-2b", Expect = BugKind.NotLinearizable,
+    [Scenario("chm/J-2b", Argument = "J-2b", Memory = "sc", Expect = BugKind.NotLinearizable,
         Description = "J-2b: transfer publishes the forwarding node before the split bins: get(k3) follows it into the still empty T4 bin (phantom miss), or put(k7) CASes into that bin and is overwritten by the split (lost insert); not linearizable")]
-    [Scenario("chm/J-4a", Argument = "J-4a", Expect = BugKind.NotLinearizable,
+    [Scenario("chm/J-4a", Argument = "J-4a", Memory = "sc", Expect = BugKind.NotLinearizable,
         Description = "J-4a: the commit writes sizeCtl before table: put(k2) reads the new threshold with the old table, resizes the forwarded T2 again and commits an empty table (every key lost: not linearizable; the resize and claim monitors, which flag the second resize, are off)")]
-    [Scenario("chm/N-1", Argument = "N-1",
+    [Scenario("chm/J-3", Argument = "J-3", Expect = BugKind.DataRace, Memory = "sc",
+        Description = "J-3: the forwarding node is stored with a plain store: under sc a data race between that store and a reader's tabAt of the bin; under weak memory (chm/J-3/ra) a reader sees fwd but not the split bins it points to")]
+    [Scenario("chm/J-3/ra", Argument = "J-3/ra", Expect = BugKind.NotLinearizable, Memory = "ra", RaceDetection = false,
+        Description = "J-3 under ra: nothing orders the plain fwd store after the release stores of the split bins, so a get follows fwd and reads the still empty T8 bin: a phantom miss, not linearizable (race detection off: chm/J-3 shows the race)")]
+    [Scenario("chm/J-4b", Argument = "J-4b", Expect = BugKind.DataRace, Memory = "sc",
+        Description = "J-4b: the commit writes sizeCtl with a plain store (after table): under sc a data race between it and the other writer's volatile read of sizeCtl; with PSO-like store buffers (§5.2) the threshold becomes visible before table and every key is lost as in J-4a")]
+    [Scenario("chm/correct/reads-during-resize/ra", Argument = "correct/reads-during-resize/ra", Memory = "ra",
+        Description = "the correct map under ra: reads-during-resize, where J-3 misses k3 or k7, is linearizable")]
+    [Scenario("chm/correct/insert-across-commit/ra", Argument = "correct/insert-across-commit/ra", Memory = "ra",
+        Description = "the correct map under ra: insert-across-commit, where J-4a and J-4b lose every key, is linearizable")]
+    [Scenario("chm/N-3", Argument = "N-3", Memory = "sc", RaceDetection = false,
+        Description = "N-3 (negative control): table is a plain field, still written before the volatile sizeCtl; stale readers are redirected by forwarding nodes. Its accesses race by construction, so detection is off: the control is about results")]
+    [Scenario("chm/N-3/ra", Argument = "N-3/ra", Memory = "ra", RaceDetection = false, Expect = BugKind.NotLinearizable,
+        Description = "N-3 under ra is NOT masked, unlike map-algorithms.md §4.10 says: get reads table with a plain load and no sizeCtl, so it can see the new table without the transfer's release stores of its bins and miss a key that is present (not linearizable)")]
+    [Scenario("chm/N-1", Argument = "N-1", Memory = "sc",
         Description = "N-1 (negative control, JDK-8214427): the helpers' stop test compares with the unshifted stamp; transferIndex <= 0 and the sizeCtl CAS keep it harmless")]
-    [Scenario("chm/N-2", Argument = "N-2",
+    [Scenario("chm/N-2", Argument = "N-2", Memory = "sc",
         Description = "N-2 (negative control): J-1a without the ghost claim monitor: the per-bin guards mask the double claim, no data violation")]
-    [Scenario("chm/N-4", Argument = "N-4",
+    [Scenario("chm/N-4", Argument = "N-4", Memory = "sc",
         Description = "N-4 (negative control): no finishing sweep before the commit; correct claims and per-bin retries already forwarded every bin")]
     public static Task Run(Runtime rt, string argument)
     {
