@@ -8,8 +8,6 @@ enum OpName { Get, Put, PutIfAbsent, Remove }
 /// <summary>One map operation of a task. Keys are their own hash, so "k5" lives in bin 5 &amp; (n − 1).</summary>
 readonly record struct ChmOp(OpName Name, int Key, int Value = 0)
 {
-    public bool IsWrite => Name != OpName.Get;
-
     public override string ToString() => Name switch
     {
         OpName.Get => $"get(k{Key})",
