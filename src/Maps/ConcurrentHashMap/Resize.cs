@@ -217,11 +217,11 @@ sealed partial class ConcurrentHashMap
         return moved;
     }
 
-    Task StoreForward(Table tab, int i, ForwardingNode fwd)
+    async Task StoreForward(Table tab, int i, ForwardingNode fwd)
     {
-        if (rt.IsRecording) rt.Note($"fwd bin {tab}[{i}] -> {fwd.NextTable}");
         // J-3: a plain store, which nothing orders after the two release stores of the halves.
-        return SetTabAt(tab, i, fwd, Has(Mutation.PlainForward) ? Plain : Release);
+        await SetTabAt(tab, i, fwd, Has(Mutation.PlainForward) ? Plain : Release);
+        if (rt.IsRecording) rt.Note($"fwd bin {tab}[{i}] -> {fwd.NextTable}");
     }
 
     /// <summary>
