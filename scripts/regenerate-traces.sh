@@ -3,8 +3,7 @@
 # verified rendering (tests/Snapshots/CommittedTraceTests.Rendering_<scenario>.verified.txt) for every
 # built-in scenario whose expected verdict is a bug, or only for the scenarios named as arguments.
 # Exploration uses the repository's coyote.json, so the result is the same on every machine; review the
-# diff of the verified files before committing. A new seeded bug then also belongs in
-# CommittedTraceTests.RequiredTraces.
+# diff of the verified files before committing. The suite fails while a seeded bug has no committed trace.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
