@@ -1,6 +1,7 @@
 using ModelCheck.Engine;
-using ModelCheck.Maps;
 using ModelCheck.Maps.ConcurrentHashMap;
+
+using static ModelCheck.Tests.Systematic.MapScenarioRuns;
 
 namespace ModelCheck.Tests.Systematic;
 
@@ -11,15 +12,6 @@ namespace ModelCheck.Tests.Systematic;
 /// </summary>
 public sealed class ConcurrentHashMapTests
 {
-    static readonly ScenarioCatalog Catalog = ScenarioCatalog.Discover(MapsAssembly.Assembly);
-
-    static TestConfiguration Budget(StrategyKind strategy) =>
-        RepositoryConfiguration.Load() with { Strategy = strategy, TimeoutSeconds = null };
-
-    static string Describe(ExplorationReport report) => report.Bugs.Count == 0
-        ? $"no bug after {report.Executions} executions"
-        : $"{report.Observed.ToName()} after {report.Bugs[0].Iteration} executions: {report.Bugs[0].Bug.Message}";
-
     public static TheoryData<string, string> SeededBugs() => new()
     {
         { "chm/J-1a", "^C-6 claims: (bin \\d+ of T\\d claimed twice|transferIndex .* went up)" },

@@ -1,5 +1,6 @@
 using ModelCheck.Engine;
-using ModelCheck.Maps;
+
+using static ModelCheck.Tests.Systematic.MapScenarioRuns;
 
 namespace ModelCheck.Tests.Systematic;
 
@@ -11,15 +12,6 @@ namespace ModelCheck.Tests.Systematic;
 /// </summary>
 public sealed class SyncMapTests
 {
-    static readonly ScenarioCatalog Catalog = ScenarioCatalog.Discover(MapsAssembly.Assembly);
-
-    static TestConfiguration Budget(StrategyKind strategy) =>
-        RepositoryConfiguration.Load() with { Strategy = strategy, TimeoutSeconds = null };
-
-    static string Describe(ExplorationReport report) => report.Bugs.Count == 0
-        ? $"no bug after {report.Executions} executions"
-        : $"{report.Observed.ToName()} after {report.Bugs[0].Iteration} executions: {report.Bugs[0].Bug.Message}";
-
     public static TheoryData<string, string> SeededBugs() => new()
     {
         { "syncmap/S-1", @"(?s)^not linearizable: .* on key k1 .*Load\(k1\) +absent" },

@@ -13,32 +13,12 @@ public static class ConfigurationFile
     static readonly string[] Known =
         ["iterations", "strategy", "strategyValue", "maxSteps", "failOnMaxSteps", "seed", "timeout", "outdir", "memory", "raceDetection"];
 
-    public static TestConfiguration Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigurationException($"{path}: cannot be read ({e.Message})");
-        }
-        return Parse(text, path);
-    }
+    public static TestConfiguration Load(string path) =>
+        Parse(InputFile.ReadText(path, message => new ConfigurationException(message)), path);
 
     public static TestConfiguration Parse(string text, string source)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(text);
-        }
-        catch (JsonException e)
-        {
-            throw new ConfigurationException($"{source}: not valid JSON ({e.Message})");
-        }
-        using (document)
+        using (var document = InputFile.ParseJson(text, source, message => new ConfigurationException(message)))
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new ConfigurationException($"{source}: must be a JSON object");

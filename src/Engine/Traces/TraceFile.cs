@@ -63,19 +63,8 @@ public sealed record TraceFile(string Scenario, ExecutionSettings Settings, Trac
     /// <summary>Writes the trace to <paramref name="path"/> through a temporary file, so no reader ever sees half a trace.</summary>
     public void Write(string path) => AtomicFile.Write(path, ToJson());
 
-    public static TraceFile Read(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new TraceFormatException($"{path}: cannot be read ({e.Message})");
-        }
-        return Parse(text, path);
-    }
+    public static TraceFile Read(string path) =>
+        Parse(InputFile.ReadText(path, message => new TraceFormatException(message)), path);
 
     public static TraceFile Parse(string text, string source)
     {

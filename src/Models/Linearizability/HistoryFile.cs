@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ModelCheck.Engine;
 
 namespace ModelCheck.Models.Linearizability;
 
@@ -18,15 +19,7 @@ public static class HistoryFile
 
     public static (ISpecification Specification, IReadOnlyList<Operation> Operations) Load(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new HistoryFormatException($"cannot read history file '{path}': {e.Message}");
-        }
+        string text = InputFile.ReadText(path, message => new HistoryFormatException(message));
         try
         {
             return Parse(text);

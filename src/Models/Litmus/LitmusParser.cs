@@ -11,32 +11,12 @@ namespace ModelCheck.Models.Litmus;
 /// </summary>
 public static class LitmusParser
 {
-    public static IReadOnlyList<LitmusTest> Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new LitmusFormatException($"{path}: cannot be read ({e.Message})");
-        }
-        return Parse(text, path);
-    }
+    public static IReadOnlyList<LitmusTest> Load(string path) =>
+        Parse(InputFile.ReadText(path, message => new LitmusFormatException(message)), path);
 
     public static IReadOnlyList<LitmusTest> Parse(string text, string source)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(text);
-        }
-        catch (JsonException e)
-        {
-            throw new LitmusFormatException($"{source}: not valid JSON ({e.Message})");
-        }
-        using (document)
+        using (var document = InputFile.ParseJson(text, source, message => new LitmusFormatException(message)))
         {
             var root = document.RootElement;
             var tests = new List<LitmusTest>();

@@ -1,0 +1,18 @@
+using ModelCheck.Engine;
+using ModelCheck.Maps;
+
+namespace ModelCheck.Tests.Systematic;
+
+/// <summary>What the map test classes share: the built-in catalogue, the repository's budget, and how a report reads in a failure.</summary>
+static class MapScenarioRuns
+{
+    public static readonly ScenarioCatalog Catalog = ScenarioCatalog.Discover(MapsAssembly.Assembly);
+
+    /// <summary>coyote.json's budget under <paramref name="strategy"/>, without its time limit so verdicts never depend on speed.</summary>
+    public static TestConfiguration Budget(StrategyKind strategy) =>
+        RepositoryConfiguration.Load() with { Strategy = strategy, TimeoutSeconds = null };
+
+    public static string Describe(ExplorationReport report) => report.Bugs.Count == 0
+        ? $"no bug after {report.Executions} executions"
+        : $"{report.Observed.ToName()} after {report.Bugs[0].Iteration} executions: {report.Bugs[0].Bug.Message}";
+}
