@@ -29,13 +29,7 @@ public sealed class ConcurrentHashMapTests
     [MemberData(nameof(SeededBugs))]
     public void Seeded_bug_is_found_by_random_and_pct_within_the_budget(string name, string evidence)
     {
-        var scenario = Catalog.Find(name)!;
-        foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
-        {
-            var report = Explorer.Explore(scenario, Budget(strategy));
-            Assert.True(report.Observed == scenario.Expected, $"{name} under {strategy.ToName()}: expected {scenario.ExpectedName}, {Describe(report)}");
-            Assert.Matches(evidence, report.Bugs[0].Bug.Message);
-        }
+        AssertFoundByRandomAndPct(Catalog.Find(name)!, evidence);
     }
 
     public static TheoryData<string> PassingScenarios() =>
@@ -70,14 +64,8 @@ public sealed class ConcurrentHashMapTests
     public void Every_monitor_on_catches_the_cause_first(string variant, string invariant)
     {
         string name = variant switch { "J-1b" => "chm/J-1b", "J-2" => "chm/J-2", _ => "chm/J-4a" };
-        var workload = Catalog.Find(name)!;
         var scenario = new Scenario(name + " (every monitor)", "", BugKind.MonitorViolation,
             rt => Scenarios.RunWithChecks(rt, variant, ChmChecks.All));
-        foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
-        {
-            var report = Explorer.Explore(scenario, Budget(strategy));
-            Assert.True(report.Observed == BugKind.MonitorViolation, $"{workload.Name} with every monitor, {strategy.ToName()}: {Describe(report)}");
-            Assert.Matches(invariant, report.Bugs[0].Bug.Message);
-        }
+        AssertFoundByRandomAndPct(scenario, invariant);
     }
 }

@@ -32,11 +32,8 @@ public sealed class GoMapTests
     {
         var scenario = Catalog.Find(name)!;
         string evidence = Evidence.Single(e => name.StartsWith("gomap/bug/" + e.Bug, StringComparison.Ordinal)).Evidence;
-        foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
+        foreach (var report in AssertFoundByRandomAndPct(scenario, evidence))
         {
-            var report = Explorer.Explore(scenario, Budget(strategy));
-            Assert.True(report.Observed == scenario.Expected, $"{name} under {strategy.ToName()}: expected {scenario.ExpectedName}, {Describe(report)}");
-            Assert.Matches(evidence, report.Bugs[0].Bug.Message);
             var replay = Replayer.Replay(scenario, TraceFile.From(report, report.Bugs[0]));
             Assert.True(replay.Reproduced, $"{name}: {replay.Divergence}");
         }

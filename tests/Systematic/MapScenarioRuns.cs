@@ -12,6 +12,21 @@ static class MapScenarioRuns
     public static TestConfiguration Budget(StrategyKind strategy) =>
         RepositoryConfiguration.Load() with { Strategy = strategy, TimeoutSeconds = null };
 
+    /// <summary>
+    /// Explores <paramref name="scenario"/> under random and under PCT with the repository's budget; each must
+    /// find the scenario's expected bug first, with a message matching <paramref name="evidence"/>.
+    /// Returns the two reports, random first.
+    /// </summary>
+    public static ExplorationReport[] AssertFoundByRandomAndPct(Scenario scenario, string evidence) =>
+        [.. new[] { StrategyKind.Random, StrategyKind.Pct }.Select(strategy =>
+        {
+            var report = Explorer.Explore(scenario, Budget(strategy));
+            Assert.True(report.Observed == scenario.Expected,
+                $"{scenario.Name} under {strategy.ToName()}: expected {scenario.ExpectedName}, {Describe(report)}");
+            Assert.Matches(evidence, report.Bugs[0].Bug.Message);
+            return report;
+        })];
+
     public static string Describe(ExplorationReport report) => report.Bugs.Count == 0
         ? $"no bug after {report.Executions} executions"
         : $"{report.Observed.ToName()} after {report.Bugs[0].Iteration} executions: {report.Bugs[0].Bug.Message}";
