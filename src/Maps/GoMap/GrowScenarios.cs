@@ -58,15 +58,24 @@ public static class GrowScenarios
     {
         var state = await MidGrowState.BuildPreGrow(rt, ScenarioConfig.Parse(argument));
         var m = state.Map;
+        await RangeChangingOnce(m, async () =>
+        {
+            await m.Assign(MidGrowState.T, MidGrowState.ValueOf(MidGrowState.T));
+            await m.Assign(MidGrowState.U, MidGrowState.ValueOf(MidGrowState.U));
+            await m.Delete(state.D);
+            await m.Assign(state.C, 4242);
+        });
+    }
+
+    /// <summary>Ranges over the whole map, running <paramref name="body"/> (which changes the map) after the first key only, as a range body in Go may.</summary>
+    static async Task RangeChangingOnce(ClassicMap m, Func<Task> body)
+    {
         bool first = true;
         for (var it = await m.Range(); it.Key is not null; await it.Next())
         {
             if (!first) continue;
             first = false;
-            await m.Assign(MidGrowState.T, MidGrowState.ValueOf(MidGrowState.T));
-            await m.Assign(MidGrowState.U, MidGrowState.ValueOf(MidGrowState.U));
-            await m.Delete(state.D);
-            await m.Assign(state.C, 4242);
+            await body();
         }
     }
 
@@ -82,14 +91,11 @@ public static class GrowScenarios
     {
         var state = await MidGrowState.BuildPreGrow(rt, ScenarioConfig.Parse(argument));
         var m = state.Map;
-        bool first = true;
-        for (var it = await m.Range(); it.Key is not null; await it.Next())
+        await RangeChangingOnce(m, async () =>
         {
-            if (!first) continue;
-            first = false;
             await m.Assign(MidGrowState.T, MidGrowState.ValueOf(MidGrowState.T));
             await m.Clear();
-        }
+        });
         await m.Assign(state.A, 1);
         await m.Lookup(state.A);
         await m.Lookup(state.B);
