@@ -9,21 +9,25 @@ public static class ScenarioSource
 {
     public static ScenarioCatalog Load(string? assemblyPath)
     {
-        if (assemblyPath is null) return ScenarioCatalog.Discover(MapsAssembly.Assembly);
+        var catalog = ScenarioCatalog.Discover(LoadAssembly(assemblyPath));
+        if (catalog.All.Count == 0) throw new UsageException($"no [Scenario] methods found in {assemblyPath}");
+        return catalog;
+    }
+
+    /// <summary>The assembly whose scenarios (and coverage labels) a command uses: the built-in one, or the user's.</summary>
+    public static Assembly LoadAssembly(string? assemblyPath)
+    {
+        if (assemblyPath is null) return MapsAssembly.Assembly;
         var full = Path.GetFullPath(assemblyPath);
         if (!File.Exists(full)) throw new UsageException($"assembly not found: {assemblyPath}");
-        Assembly assembly;
         try
         {
-            assembly = Assembly.LoadFrom(full);
+            return Assembly.LoadFrom(full);
         }
         catch (BadImageFormatException)
         {
             throw new UsageException($"not a .NET assembly: {assemblyPath}");
         }
-        var catalog = ScenarioCatalog.Discover(assembly);
-        if (catalog.All.Count == 0) throw new UsageException($"no [Scenario] methods found in {assemblyPath}");
-        return catalog;
     }
 
     /// <summary>Splits positional arguments into an optional leading assembly path and the patterns.</summary>

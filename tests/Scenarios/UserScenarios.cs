@@ -8,6 +8,11 @@ namespace ModelCheck.Tests.Scenarios;
 /// </summary>
 public static class UserScenarios
 {
+    // States a user wants some scenario to reach; `modelcheck test My.dll --coverage` reports them.
+    static readonly CoverageLabel AdditionLost = new("user", "an addition is lost");
+    static readonly CoverageLabel BothCount = new("user", "both additions count");
+    static readonly CoverageLabel ThreeAdders = new("user", "three adders", unreachable: "every scenario spawns two");
+
     [Scenario("user/lost-update", Expect = BugKind.AssertionFailure,
         Description = "two tasks add one to a shared total with a load then a store: one addition is lost")]
     public static Task LostUpdate(Runtime rt) => AddTwice(rt, locked: false);
@@ -32,6 +37,7 @@ public static class UserScenarios
                 if (locked) await mu.Unlock();
             }, $"adder{a + 1}");
         foreach (var adder in adders) await adder.Join();
+        rt.Cover(total.Peek() == 2 ? BothCount : AdditionLost);
         rt.Assert(total.Peek() == 2, $"total is {total.Peek()}, expected 2");
     }
 }

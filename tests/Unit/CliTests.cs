@@ -34,7 +34,7 @@ public sealed class CliTests
         var lines = outcome.Out.TrimEnd('\n').Split('\n');
         Assert.StartsWith("scenario", lines[0]);
         Assert.Equal(Explore.BuiltIn.Match(["engine"]).Count + 2, lines.Length);
-        Assert.Matches(@"^engine/racy-counter +assertion +assertion +\d+ +no$", lines.Single(l => l.StartsWith("engine/racy-counter", StringComparison.Ordinal)));
+        Assert.Matches(@"^engine/racy-counter +assertion +assertion +\d+ +0 +no$", lines.Single(l => l.StartsWith("engine/racy-counter", StringComparison.Ordinal)));
         Assert.EndsWith("as expected, 0 not", lines[^1]);
     }
 
@@ -47,9 +47,9 @@ public sealed class CliTests
         using var dir = new TempDirectory();
         var outcome = Cli.Run("test", "--expect", "engine", "--strategy", strategy, "--outdir", dir.Path, "--config", Config);
         Assert.True(outcome.Exit == CommandLine.Ok, outcome.ToString());
-        Assert.Matches(@"\nengine/racy-counter +assertion +assertion +\d+ +no\n", outcome.Out);
-        Assert.Matches(@"\nengine/lock-order-deadlock +deadlock +deadlock +\d+ +no\n", outcome.Out);
-        Assert.Matches(strategy == "dfs" ? @"\nengine/mutex-counter +pass +pass +173 +yes\n" : @"\nengine/mutex-counter +pass +pass +2000 +no\n", outcome.Out);
+        Assert.Matches(@"\nengine/racy-counter +assertion +assertion +\d+ +0 +no\n", outcome.Out);
+        Assert.Matches(@"\nengine/lock-order-deadlock +deadlock +deadlock +\d+ +0 +no\n", outcome.Out);
+        Assert.Matches(strategy == "dfs" ? @"\nengine/mutex-counter +pass +pass +173 +0 +yes\n" : @"\nengine/mutex-counter +pass +pass +2000 +0 +no\n", outcome.Out);
     }
 
     [Fact]
@@ -83,9 +83,25 @@ public sealed class CliTests
         using var dir = new TempDirectory();
         var outcome = Cli.Run("test", Cli.UserAssembly, "--expect", "--outdir", dir.Path, "--config", Config);
         Assert.Equal(CommandLine.Failed, outcome.Exit);
-        Assert.Matches(@"user/mislabelled +pass +assertion +\d+ +no +MISMATCH", outcome.Out);
-        Assert.Matches(@"user/lost-update +assertion +assertion +\d+ +no\n", outcome.Out);
+        Assert.Matches(@"user/mislabelled +pass +assertion +\d+ +0 +no +MISMATCH", outcome.Out);
+        Assert.Matches(@"user/lost-update +assertion +assertion +\d+ +0 +no\n", outcome.Out);
         Assert.Contains("3 scenarios: 2 as expected, 1 not", outcome.Out);
+    }
+
+    [Fact]
+    public void Coverage_names_the_first_scenario_to_reach_each_label_and_fails_on_a_label_nobody_reached()
+    {
+        using var dir = new TempDirectory();
+        var all = Cli.Run("test", Cli.UserAssembly, "user/lost-update", "user/locked-update", "--coverage", "--strategy", "dfs", "--outdir", dir.Path, "--config", Config);
+        Assert.Equal(CommandLine.Failed, all.Exit); // lost-update's bug
+        Assert.Contains("coverage user: 2 of 3 labels reached, 1 unreachable by design (2 scenarios)\n"
+            + "  reached      an addition is lost   user/lost-update\n"
+            + "  reached      both additions count  user/locked-update\n"
+            + "  unreachable  three adders          every scenario spawns two\n", all.Out);
+        var locked = Cli.Run("test", Cli.UserAssembly, "user/locked-update", "--expect", "--coverage", "--outdir", dir.Path, "--config", Config);
+        Assert.Equal(CommandLine.Failed, locked.Exit);
+        Assert.Contains("  NOT REACHED  an addition is lost\n", locked.Out);
+        Assert.Contains("1 scenarios: 1 as expected, 0 not", locked.Out);
     }
 
     [Fact]

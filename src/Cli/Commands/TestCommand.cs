@@ -17,31 +17,38 @@ public static class TestCommand
         var minimize = new Option<bool>("--minimize") { Description = "shrink each bug's trace and write it beside it as *.min.trace.json" };
         var html = new Option<string?>("--html") { Description = "write an HTML report of each bug into this directory" };
         var noProgress = new Option<bool>("--no-progress") { Description = "no progress bar, even on a terminal" };
+        var coverage = new Option<bool>("--coverage") { Description = "report which coverage labels of each model the scenarios reached; fail if one that must be reached was not" };
         var options = new ExplorationOptions();
-        var command = new Command("test", "explore scenarios and report the bugs found") { arguments, expect, minimize, html, noProgress };
+        var command = new Command("test", "explore scenarios and report the bugs found") { arguments, expect, minimize, html, noProgress, coverage };
         options.AddTo(command);
         command.SetAction(parse =>
         {
-            var configuration = options.Resolve(parse);
+            bool withCoverage = parse.GetValue(coverage);
+            var configuration = options.Resolve(parse) with { Coverage = withCoverage };
             var (assembly, patterns) = ScenarioSource.SplitArguments(parse.GetValue(arguments) ?? []);
             var scenarios = ScenarioSource.Select(ScenarioSource.Load(assembly), patterns);
             var htmlDirectory = parse.GetValue(html);
             if (htmlDirectory is not null && string.IsNullOrWhiteSpace(htmlDirectory)) throw new UsageException("--html needs a directory");
             var run = new Run(console, configuration, new ProgressDisplay(console, parse.GetValue(noProgress)), new TraceOutputs(parse.GetValue(minimize)), htmlDirectory);
-            return parse.GetValue(expect) ? RunExpect(run, scenarios) : RunReport(run, scenarios);
+            var reports = new List<ExplorationReport>();
+            int exit = parse.GetValue(expect) ? RunExpect(run, scenarios, reports) : RunReport(run, scenarios, reports);
+            if (withCoverage && !CoverageReport.Print(console.Out, CoverageCatalog.Discover(ScenarioSource.LoadAssembly(assembly)), reports))
+                exit = CommandLine.Failed;
+            return exit;
         });
         return command;
     }
 
     sealed record Run(ConsoleOutput Console, TestConfiguration Configuration, ProgressDisplay Progress, TraceOutputs Outputs, string? HtmlDirectory);
 
-    static int RunReport(Run run, IReadOnlyList<Scenario> scenarios)
+    static int RunReport(Run run, IReadOnlyList<Scenario> scenarios, List<ExplorationReport> reports)
     {
         var (console, configuration) = (run.Console, run.Configuration);
         bool anyBug = false;
         foreach (var scenario in scenarios)
         {
             var report = run.Progress.Explore(scenario, configuration);
+            reports.Add(report);
             anyBug |= report.Bugs.Count > 0;
             var o = console.Out;
             o.WriteLine($"{scenario.Name}  ({Describe(configuration)}{Describe(scenario.SettingsFor(configuration.Execution))})");
@@ -62,23 +69,26 @@ public static class TestCommand
         return anyBug ? CommandLine.Failed : CommandLine.Ok;
     }
 
-    static int RunExpect(Run run, IReadOnlyList<Scenario> scenarios)
+    static int RunExpect(Run run, IReadOnlyList<Scenario> scenarios, List<ExplorationReport> reports)
     {
         var (console, configuration) = (run.Console, run.Configuration);
         int width = Math.Max("scenario".Length, scenarios.Max(s => s.Name.Length));
         var o = console.Out;
-        o.WriteLine($"{"scenario".PadRight(width)}  {"expected",-16}  {"observed",-16}  {"executions",10}  complete{(console.ShowTiming ? "  time" : "")}");
+        o.WriteLine($"{"scenario".PadRight(width)}  {"expected",-16}  {"observed",-16}  {"executions",10}  {"cut off",7}  complete{(console.ShowTiming ? "  time" : "")}");
         int mismatches = 0;
         foreach (var scenario in scenarios)
         {
             var report = run.Progress.Explore(scenario, configuration);
+            reports.Add(report);
             // The table stays one line per scenario; what minimisation and reports print goes to stderr.
             foreach (var found in report.Bugs) Outputs(run, console.Error, report, found, WriteTrace(report, found));
             bool ok = report.MatchesExpectation;
             if (!ok) mismatches++;
-            var line = $"{scenario.Name.PadRight(width)}  {scenario.ExpectedName,-16}  {Observed(report),-16}  {report.Executions,10}  {(report.Complete ? "yes" : "no"),-8}";
+            // Cut-off executions a passing scenario tolerates are marked, so the table says they were allowed.
+            var cutOff = report.BoundReached == 0 ? "0" : report.BoundReached + (scenario.ToleratesCutOff is not null ? "*" : "");
+            var line = $"{scenario.Name.PadRight(width)}  {scenario.ExpectedName,-16}  {Observed(report),-16}  {report.Executions,10}  {cutOff,7}  {(report.Complete ? "yes" : "no"),-8}";
             if (console.ShowTiming) line += $"  {Seconds(report.Elapsed)}";
-            o.WriteLine((line + (ok ? "" : "  MISMATCH")).TrimEnd());
+            o.WriteLine((line + (ok ? "" : Mismatch(report))).TrimEnd());
             if (!console.ShowTiming) console.Error.WriteLine($"timing {scenario.Name} {Seconds(report.Elapsed)}");
         }
         o.WriteLine($"{scenarios.Count} scenarios: {scenarios.Count - mismatches} as expected, {mismatches} not");
@@ -91,6 +101,11 @@ public static class TestCommand
         if (run.HtmlDirectory is { } directory)
             TraceOutputs.WriteHtml(o, "  ", report.Scenario, trace, Path.Combine(directory, Path.GetFileName(tracePath).Replace(".trace.json", ".html")));
     }
+
+    static string Mismatch(ExplorationReport report) =>
+        report.Observed == BugKind.None && report.Scenario.Expected == BugKind.None
+            ? "  MISMATCH: executions cut off at the step bound, and the scenario does not say why it tolerates them"
+            : "  MISMATCH";
 
     static string Observed(ExplorationReport report) =>
         report.Scenario.Expected != BugKind.None && report.BugCounts.ContainsKey(report.Scenario.Expected)

@@ -14,6 +14,8 @@ public enum BugKind
     NotLinearizable,
     /// <summary>A modelled runtime fatal error, such as Go's "concurrent map writes".</summary>
     Fatal,
+    /// <summary>A liveness monitor stayed hot: past its threshold, at the end of an execution, when the step bound cut it off, or when its obligation fell due.</summary>
+    Liveness,
 }
 
 /// <summary>The stable, kebab-case names used on the command line, in coyote.json and in trace files.</summary>
@@ -31,6 +33,7 @@ public static class BugKindNames
         (BugKind.DataRace, "data-race"),
         (BugKind.NotLinearizable, "not-linearizable"),
         (BugKind.Fatal, "fatal"),
+        (BugKind.Liveness, "liveness"),
     ];
 
     public static string ToName(this BugKind kind)

@@ -22,6 +22,9 @@ public sealed record TestConfiguration
     /// <summary>Keep exploring after a bug, counting the executions that end in each kind.</summary>
     public bool AllBugs { get; init; }
 
+    /// <summary>Collect the coverage labels the executions reach (`test --coverage`).</summary>
+    public bool Coverage { get; init; }
+
     /// <summary>Where trace files are written.</summary>
     public string OutputDirectory { get; init; } = "traces";
 

@@ -17,8 +17,17 @@ public sealed record ExplorationReport(
     /// <summary>The kind of the first bug found, or <see cref="BugKind.None"/>: what --expect compares.</summary>
     public BugKind Observed => Bugs.Count > 0 ? Bugs[0].Bug.Kind : BugKind.None;
 
-    public bool MatchesExpectation => Observed == Scenario.Expected
-        || (Scenario.Expected != BugKind.None && BugCounts.ContainsKey(Scenario.Expected));
+    /// <summary>
+    /// The verdict matches the contract. A scenario that must pass must also have run every execution to
+    /// its end, unless it declares why cut-off executions are expected (<see cref="Scenario.ToleratesCutOff"/>):
+    /// an execution stopped at the step bound has not shown that it passes.
+    /// </summary>
+    public bool MatchesExpectation => Scenario.Expected == BugKind.None
+        ? Observed == BugKind.None && (BoundReached == 0 || Scenario.ToleratesCutOff is not null)
+        : Observed == Scenario.Expected || BugCounts.ContainsKey(Scenario.Expected);
+
+    /// <summary>The labels the executions reached, when the configuration asked for coverage.</summary>
+    public CoverageSet? Coverage { get; init; }
 
     public double ExecutionsPerSecond => Executions / Math.Max(Elapsed.TotalSeconds, 1e-9);
     public double StepsPerSecond => Steps / Math.Max(Elapsed.TotalSeconds, 1e-9);

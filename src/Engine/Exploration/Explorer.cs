@@ -12,7 +12,8 @@ public static class Explorer
     {
         var strategy = configuration.CreateStrategy();
         var settings = scenario.SettingsFor(configuration.Execution);
-        var runtime = new Runtime(strategy, settings);
+        var coverage = configuration.Coverage ? new CoverageSet() : null;
+        var runtime = new Runtime(strategy, settings) { Coverage = coverage };
         var bugs = new List<FoundBug>();
         var counts = new SortedDictionary<BugKind, int>();
         var clock = Stopwatch.StartNew();
@@ -42,13 +43,16 @@ public static class Explorer
                 if (counts[bug.Kind] == 1) bugs.Add(new FoundBug(bug, executions, runtime.Choices.ToArray()));
                 if (!configuration.AllBugs) break;
             }
-            if (!runtime.IsReusable) runtime = new Runtime(strategy, settings);
+            if (!runtime.IsReusable) runtime = new Runtime(strategy, settings) { Coverage = coverage };
             if (strategy.IsComplete) break;
             if (progress is not null && (executions & 63) == 0)
                 progress(new ExplorationProgress(executions, configuration.Iterations, counts.Values.Sum(), clock.Elapsed));
         }
         bool complete = strategy.IsComplete && boundReached == 0 && (bugs.Count == 0 || configuration.AllBugs);
-        return new ExplorationReport(scenario, configuration, executions, steps, boundReached, complete, bugs, counts, clock.Elapsed);
+        return new ExplorationReport(scenario, configuration, executions, steps, boundReached, complete, bugs, counts, clock.Elapsed)
+        {
+            Coverage = coverage,
+        };
     }
 }
 

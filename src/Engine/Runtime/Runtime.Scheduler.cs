@@ -32,12 +32,15 @@ public sealed partial class Runtime
                     Weak?.AtEnd(step + 1);
                     if (mismatch is not null) break;
                     CheckMonitorsAtEnd();
+                    if (bug is null) CheckLivenessAt("at the end of the execution");
                 }
                 else RecordDeadlock();
                 break;
             }
             if (step >= Settings.MaxSteps)
             {
+                // A cut-off execution with a hot monitor is not merely long: it is stuck owing something.
+                if (CheckLivenessAt($"when the bound of {Settings.MaxSteps} steps cut the execution off")) break;
                 if (!Settings.FailOnMaxSteps) return new ExecutionResult(ExecutionStatus.BoundReached, null, step);
                 RecordBug(BugKind.MaxStepsReached, $"the execution reached the bound of {Settings.MaxSteps} scheduling steps");
                 break;
@@ -63,6 +66,7 @@ public sealed partial class Runtime
             }
             step++;
             RunStep(tasks[chosen]);
+            if (liveness is not null && bug is null) TickLiveness();
             Recorder?.AfterStep(step, chosen);
             previousTask = chosen;
         }
@@ -81,6 +85,7 @@ public sealed partial class Runtime
         races?.Reset();
         Weak?.Reset();
         monitors = null;
+        liveness = null;
         current = null;
         previousTask = -1;
         step = 0;

@@ -14,6 +14,12 @@ public sealed record Scenario(string Name, string Description, BugKind Expected,
     /// <summary>False for scenarios that study lost writes rather than races: detection is off whatever the run says.</summary>
     public bool RaceDetection { get; init; } = true;
 
+    /// <summary>
+    /// Why executions cut off at the step bound are expected of this passing scenario (a spin that only a
+    /// fair scheduler ends, say); null: a cut-off execution fails the scenario's contract.
+    /// </summary>
+    public string? ToleratesCutOff { get; init; }
+
     /// <summary>The settings an execution of this scenario uses: the run's, with the scenario's overrides.</summary>
     public ExecutionSettings SettingsFor(ExecutionSettings run) =>
         (Memory is null || Memory == run.Memory) && (RaceDetection || !run.RaceDetection)

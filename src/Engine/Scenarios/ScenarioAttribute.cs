@@ -19,4 +19,7 @@ public sealed class ScenarioAttribute(string name) : Attribute
 
     /// <summary>False turns data-race detection off for this scenario (it studies lost writes, not races).</summary>
     public bool RaceDetection { get; init; } = true;
+
+    /// <summary>For a passing scenario: why executions cut off at the step bound are expected. Without it, any cut-off fails the contract.</summary>
+    public string? ToleratesCutOff { get; init; }
 }

@@ -89,6 +89,9 @@ public sealed class ScenarioCatalog
         {
             Memory = memory,
             RaceDetection = attribute.RaceDetection,
+            ToleratesCutOff = attribute.ToleratesCutOff is { } reason && string.IsNullOrWhiteSpace(reason)
+                ? throw new ScenarioException($"scenario '{attribute.Name}': ToleratesCutOff must say why")
+                : attribute.ToleratesCutOff,
         };
     }
 }

@@ -1,0 +1,51 @@
+namespace ModelCheck.Engine;
+
+// Liveness monitors: their temperatures rise with the steps, and any left hot when the execution ends
+// (or is cut off) is a bug. Scenarios without one pay a null check per step.
+public sealed partial class Runtime
+{
+    List<LivenessMonitor>? liveness;
+
+    /// <summary>
+    /// A liveness monitor, cold, named <paramref name="name"/> in its reports. <paramref name="threshold"/>
+    /// is the highest temperature that is not a bug (default: half the step bound, Coyote's default);
+    /// <paramref name="pending"/> says what the monitor waits for, and is called only to report.
+    /// </summary>
+    public LivenessMonitor AddLivenessMonitor(string name, TemperatureUnit unit, Func<string> pending, int? threshold = null)
+    {
+        var monitor = new LivenessMonitor(this, name, unit, threshold ?? Settings.MaxSteps / 2, pending);
+        (liveness ??= []).Add(monitor);
+        return monitor;
+    }
+
+    /// <summary>A violation found by the running task: it stops at once, like any failure.</summary>
+    internal void FailLiveness(string message)
+    {
+        if (bug is null) Fail(BugKind.Liveness, message);
+    }
+
+    // After every step: each hot monitor counting steps gets warmer; past its threshold the execution
+    // ends. Recorded, not thrown: no task is running here.
+    void TickLiveness()
+    {
+        foreach (var monitor in liveness!)
+            if (monitor.Tick() is { } violation)
+            {
+                RecordBug(BugKind.Liveness, violation);
+                return;
+            }
+    }
+
+    /// <summary>The first monitor still hot when the execution ends (why: "at the end of the execution"), as a bug.</summary>
+    bool CheckLivenessAt(string when)
+    {
+        if (liveness is null) return false;
+        foreach (var monitor in liveness)
+            if (monitor.State == LivenessState.Hot)
+            {
+                RecordBug(BugKind.Liveness, monitor.Describe($"hot {when}"));
+                return true;
+            }
+        return false;
+    }
+}
