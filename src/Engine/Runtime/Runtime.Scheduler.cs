@@ -123,7 +123,7 @@ public sealed partial class Runtime
         catch (ExecutionHaltedException)
         {
         }
-        catch (Exception e)
+        catch (Exception e) when (host is null || !host.IsHostException(e))
         {
             RecordBug(BugKind.UnhandledException, $"task '{task.Name}' threw {Describe(e)}");
         }

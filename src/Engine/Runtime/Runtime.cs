@@ -15,7 +15,8 @@ public sealed partial class Runtime
     readonly IStrategy strategy;
     readonly List<ControlledTask> tasks = [];
     readonly ChoiceLog choices = new();
-    readonly int ownerThread = Environment.CurrentManagedThreadId;
+    // The thread steps run on: the explorer's, or under a host the thread of the host task running the step.
+    int ownerThread = Environment.CurrentManagedThreadId;
     int[] enabled = new int[8];
     Access[] accesses = new Access[256];
     int accessCount;
@@ -34,6 +35,8 @@ public sealed partial class Runtime
     StrategyMismatchException? mismatch;
     // Set from a foreign thread when uncontrolled code touches a controlled primitive.
     volatile string? foreignAccess;
+    // Null under the engine's own scheduler; otherwise the host (Coyote) whose tasks run the steps.
+    readonly IExecutionHost? host;
 
     internal Runtime(IStrategy strategy, ExecutionSettings settings, ExecutionRecorder? recorder = null)
     {
@@ -43,6 +46,9 @@ public sealed partial class Runtime
         if (settings.RaceDetection) races = new RaceDetector();
         Weak = WeakMemory.For(this, settings.Memory);
     }
+
+    internal Runtime(IStrategy strategy, ExecutionSettings settings, IExecutionHost host) : this(strategy, settings) =>
+        this.host = host;
 
     public ExecutionSettings Settings { get; }
 
@@ -78,6 +84,7 @@ public sealed partial class Runtime
         Recorder?.OnTaskCreated(task.Name);
         races?.OnSpawn(current?.Id ?? -1, task.Id);
         Weak?.OnSpawn(current?.Id ?? -1, task.Id);
+        host?.Start(() => RunHostedTask(task));
         return new TaskHandle(this, task);
     }
 
