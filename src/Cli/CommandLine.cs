@@ -32,9 +32,11 @@ public static class CommandLine
         if (parsed.Errors.Count > 0)
         {
             // An unknown verb also leaves "Required command was not provided"; the token is the news.
-            error.WriteLine(parsed.UnmatchedTokens.Count > 0
-                ? $"modelcheck: unknown command or argument '{parsed.UnmatchedTokens[0]}'"
-                : $"modelcheck: {parsed.Errors[0].Message}");
+            // An option value rejected by its own check says so in our words, and that comes first.
+            var own = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("--", StringComparison.Ordinal));
+            Fail(error, own is not null ? own.Message
+                : parsed.UnmatchedTokens.Count > 0 ? $"unknown command or argument {ErrorText.Quote(parsed.UnmatchedTokens[0])}"
+                : parsed.Errors[0].Message);
             return BadInput;
         }
         try
@@ -43,8 +45,17 @@ public static class CommandLine
         }
         catch (Exception e) when (e is UsageException or ConfigurationException or TraceFormatException or ScenarioException or HistoryFormatException or LitmusFormatException)
         {
-            error.WriteLine($"modelcheck: {e.Message}");
+            Fail(error, e.Message);
+            return BadInput;
+        }
+        catch (Exception e)
+        {
+            // Whatever else escapes is still one line and a non-zero exit, never a stack trace.
+            Fail(error, $"internal error: {e.GetType().Name}: {e.Message}");
             return BadInput;
         }
     }
+
+    /// <summary>Prints an error as the one line a person reads: prefixed, control characters escaped, at most <see cref="ErrorText.MaxLine"/> characters.</summary>
+    public static void Fail(TextWriter error, string message) => error.WriteLine(ErrorText.Line("modelcheck: " + message));
 }

@@ -9,15 +9,15 @@ namespace ModelCheck.Cli;
 /// </summary>
 public sealed class ExplorationOptions
 {
-    readonly Option<int?> iterations = new("--iterations", "-i") { Description = "executions to explore per scenario" };
+    readonly Option<int?> iterations = CheckedOptions.Integer("--iterations", "executions to explore per scenario", 1, "-i");
     readonly Option<string?> strategy = new("--strategy") { Description = "random, pct or dfs" };
-    readonly Option<int?> strategyValue = new("--strategy-value") { Description = "PCT depth d, or DFS preemption bound" };
-    readonly Option<int?> maxSteps = new("--max-steps") { Description = "scheduling steps per execution" };
-    readonly Option<bool?> failOnMaxSteps = new("--fail-on-max-steps") { Description = "report reaching --max-steps as a bug" };
+    readonly Option<int?> strategyValue = CheckedOptions.Integer("--strategy-value", "PCT depth d, or DFS preemption bound", 0);
+    readonly Option<int?> maxSteps = CheckedOptions.Integer("--max-steps", "scheduling steps per execution", 1);
+    readonly Option<bool?> failOnMaxSteps = CheckedOptions.Flag("--fail-on-max-steps", "report reaching --max-steps as a bug");
     readonly Option<string?> memory = new("--memory") { Description = "memory model: sc, tso or ra" };
-    readonly Option<bool?> raceDetection = new("--race-detection") { Description = "report data races (true or false)" };
-    readonly Option<ulong?> seed = new("--seed") { Description = "seed of the random and pct strategies" };
-    readonly Option<int?> timeout = new("--timeout") { Description = "seconds each scenario may explore for" };
+    readonly Option<string?> raceDetection = CheckedOptions.TrueOrFalse("--race-detection", "report data races (true or false)");
+    readonly Option<ulong?> seed = CheckedOptions.Seed("--seed", "seed of the random and pct strategies");
+    readonly Option<int?> timeout = CheckedOptions.Integer("--timeout", "seconds each scenario may explore for", 1);
     readonly Option<string?> outdir = new("--outdir") { Description = "directory for trace files" };
     readonly Option<bool> allBugs = new("--all-bugs") { Description = "keep exploring after a bug and count executions per bug kind" };
     readonly Option<string?> config = new("--config") { Description = "configuration file (default: ./coyote.json)" };
@@ -31,30 +31,28 @@ public sealed class ExplorationOptions
     public TestConfiguration Resolve(ParseResult parse)
     {
         var path = parse.GetValue(config) ?? ConfigurationFile.DefaultName;
-        if (!File.Exists(path))
+        if (!File.Exists(path) && !Directory.Exists(path))
             throw new ConfigurationException($"{path}: not found (run from the repository root, or give --config FILE)");
         var file = ConfigurationFile.Load(path);
         var execution = file.Execution with
         {
-            MaxSteps = Positive(parse.GetValue(maxSteps), "--max-steps") ?? file.Execution.MaxSteps,
+            MaxSteps = parse.GetValue(maxSteps) ?? file.Execution.MaxSteps,
             FailOnMaxSteps = parse.GetValue(failOnMaxSteps) ?? file.Execution.FailOnMaxSteps,
             Memory = MemoryOption(parse.GetValue(memory)) ?? file.Execution.Memory,
-            RaceDetection = parse.GetValue(raceDetection) ?? file.Execution.RaceDetection,
+            RaceDetection = CheckedOptions.Value(parse, raceDetection) ?? file.Execution.RaceDetection,
         };
         var strategyKind = file.Strategy;
         if (parse.GetValue(strategy) is { } name && !StrategyKindNames.TryParse(name, out strategyKind))
             throw new UsageException($"--strategy must be one of random, pct, dfs, not '{name}'");
-        int? value = parse.GetValue(strategyValue) is { } v
-            ? (v >= 0 ? v : throw new UsageException($"--strategy-value must be non-negative, not {v}"))
-            : file.StrategyValue;
+        int? value = parse.GetValue(strategyValue) ?? file.StrategyValue;
         if (strategyKind == StrategyKind.Pct && value == 0) throw new UsageException("the PCT depth (--strategy-value) is at least 1");
         return file with
         {
-            Iterations = Positive(parse.GetValue(iterations), "--iterations") ?? file.Iterations,
+            Iterations = parse.GetValue(iterations) ?? file.Iterations,
             Strategy = strategyKind,
             StrategyValue = value,
             Seed = parse.GetValue(seed) ?? file.Seed,
-            TimeoutSeconds = Positive(parse.GetValue(timeout), "--timeout") ?? file.TimeoutSeconds,
+            TimeoutSeconds = parse.GetValue(timeout) ?? file.TimeoutSeconds,
             OutputDirectory = parse.GetValue(outdir) ?? file.OutputDirectory,
             AllBugs = parse.GetValue(allBugs),
             Execution = execution,
@@ -66,7 +64,4 @@ public sealed class ExplorationOptions
         name is null ? null
         : MemoryModelNames.TryParse(name, out var model) ? model
         : throw new UsageException($"--memory must be one of {MemoryModelNames.Choices}, not '{name}'");
-
-    static int? Positive(int? value, string name) =>
-        value is null or > 0 ? value : throw new UsageException($"{name} must be a positive integer, not {value}");
 }

@@ -105,13 +105,13 @@ public sealed class BadInputTests
         var path = Path.Combine(dir.Path, "engine_racy-counter.trace.json");
         var text = File.ReadAllText(path);
         File.WriteAllText(path, text[..(text.Length / 2)]);
-        AssertRejected(Cli.Run("replay", path), "not a trace: invalid or truncated JSON");
+        AssertRejected(Cli.Run("replay", path), "not valid JSON");
     }
 
     [Theory]
     [InlineData("{ \"iterations\": 10 }", "not a ModelCheck trace")]
-    [InlineData("<trace/>", "invalid or truncated JSON")]
-    [InlineData("", "invalid or truncated JSON")]
+    [InlineData("<trace/>", "not valid JSON")]
+    [InlineData("", "is empty or not a regular file")]
     [InlineData("{ \"format\": \"modelcheck-trace\", \"version\": 99 }", "trace format version 99 is not supported")]
     [InlineData("{ \"format\": \"modelcheck-trace\", \"version\": 1 }", "missing or malformed 'settings'")]
     public void A_foreign_or_unsupported_trace_file(string text, string mentions)
@@ -121,7 +121,7 @@ public sealed class BadInputTests
     }
 
     [Theory]
-    [InlineData("\"s1\"", "\"x1\"", "choice 0 is malformed (\"x1\")")]
+    [InlineData("\"s1\"", "\"x1\"", "choice 1 is malformed (\"x1\")")]
     [InlineData("\"kind\": \"assertion\"", "\"kind\": \"oops\"", "unknown bug kind")]
     [InlineData("\"scenario\": \"engine/racy-counter\"", "\"scenario\": \"engine/gone\"", "the trace's scenario 'engine/gone' does not exist")]
     public void A_trace_edited_into_nonsense(string from, string to, string mentions)
@@ -155,5 +155,67 @@ public sealed class BadInputTests
     public void A_user_assembly_pattern_that_matches_nothing()
     {
         AssertRejected(Cli.Run("list", Cli.UserAssembly, "engine/racy-counter"), "no scenario matches 'engine/racy-counter'");
+    }
+
+    [Theory]
+    [InlineData("--seed", "-1", "--seed must be a non-negative integer below 2^64, not '-1'")]
+    [InlineData("--seed", "18446744073709551616", "--seed must be a non-negative integer below 2^64")]
+    [InlineData("--race-detection", "maybe", "--race-detection must be true or false, not 'maybe'")]
+    [InlineData("--max-steps", "-1", "--max-steps must be a positive integer, not '-1'")]
+    [InlineData("--strategy-value", "-2", "--strategy-value must be a non-negative integer, not '-2'")]
+    public void An_option_value_is_reported_in_the_tools_words(string option, string value, string message)
+    {
+        using var dir = new TempDirectory();
+        AssertRejected(Cli.Run("test", "engine", option, value, "--config", Config, "--outdir", dir["traces"]), message, dir);
+        Assert.DoesNotContain("System.", Cli.Run("test", "engine", option, value, "--config", Config, "--outdir", dir["traces"]).Err);
+    }
+
+    [Fact]
+    public void A_trace_of_a_user_scenario_replayed_without_its_assembly_names_assembly()
+    {
+        using var dir = new TempDirectory();
+        Cli.Run("test", Cli.UserAssembly, "user/lost-update", "--strategy", "dfs", "--outdir", dir.Path, "--config", Config);
+        var trace = Path.Combine(dir.Path, "user_lost-update.trace.json");
+        AssertRejected(Cli.Run("replay", trace), "--assembly");
+        Assert.Equal(0, Cli.Run("replay", trace, "--assembly", Cli.UserAssembly).Exit);
+    }
+
+    [Theory]
+    [InlineData("\"maxSteps\": \\d+", "\"maxSteps\": 0", "'settings.maxSteps' must be at least 1, not 0")]
+    [InlineData("\"maxSteps\": \\d+", "\"maxSteps\": -1", "'settings.maxSteps' must be at least 1, not -1")]
+    [InlineData("\"task\": \\d+", "\"task\": 99", "'bug.task' 99 is not a task of the execution")]
+    [InlineData("\"task\": \\d+", "\"task\": -7", "'bug.task' must be at least -1, not -7")]
+    [InlineData("\"iteration\": \\d+", "\"iteration\": -1", "'origin.iteration' must be at least 1, not -1")]
+    [InlineData("\"step\": \\d+", "\"step\": -3", "'bug.step' must be at least 0, not -3")]
+    public void A_trace_with_an_impossible_number_is_malformed_not_divergent(string pattern, string replacement, string mentions)
+    {
+        using var dir = new TempDirectory();
+        var text = File.ReadAllText(Path.Combine(Cli.Root, "tests", "Snapshots", "Traces", "engine_racy-counter.min.trace.json"));
+        var edited = System.Text.RegularExpressions.Regex.Replace(text, pattern, replacement);
+        Assert.NotEqual(text, edited);
+        AssertRejected(Cli.Run("replay", dir.File("edited.trace.json", edited)), mentions);
+    }
+
+    [Fact]
+    public void Choices_are_counted_from_1_in_parse_errors_and_in_divergence()
+    {
+        using var dir = new TempDirectory();
+        var text = File.ReadAllText(Path.Combine(Cli.Root, "tests", "Snapshots", "Traces", "engine_racy-counter.min.trace.json"));
+        var first = System.Text.RegularExpressions.Regex.Match(text, "\"choices\": \\[\\s*\"(s\\d+)\"");
+        Assert.True(first.Success);
+        var malformed = text[..first.Groups[1].Index] + "zz" + text[(first.Groups[1].Index + first.Groups[1].Length)..];
+        AssertRejected(Cli.Run("replay", dir.File("malformed.trace.json", malformed)), "choice 1 is malformed (\"zz\")");
+        var divergent = text[..first.Groups[1].Index] + "s9" + text[(first.Groups[1].Index + first.Groups[1].Length)..];
+        var outcome = Cli.Run("replay", dir.File("divergent.trace.json", divergent));
+        Assert.Equal(1, outcome.Exit);
+        Assert.Contains("(choice 1): the trace schedules task 9", Assert.Single(outcome.ErrLines));
+    }
+
+    [Fact]
+    public void Bench_takes_heap_not_memory_which_elsewhere_names_a_memory_model()
+    {
+        AssertRejected(Cli.Run("bench", "--memory", "false"), "'--memory'");
+        var outcome = Cli.Run("bench", "--heap", "false", "--engine", "false", "--linearizability", "false", "--litmus", "false");
+        Assert.True(outcome.Exit == 0, outcome.ToString());
     }
 }

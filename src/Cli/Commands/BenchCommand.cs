@@ -15,11 +15,12 @@ public static class BenchCommand
     {
         var executions = new Option<int>("--executions") { Description = "executions per run", DefaultValueFactory = _ => 200_000 };
         var runs = new Option<int>("--runs") { Description = "runs per workload; the median is reported", DefaultValueFactory = _ => 5 };
-        var memory = new Option<bool>("--memory") { Description = "also report the heap after 100,000 and 1,000,000 executions", DefaultValueFactory = _ => true };
+        // Not --memory: everywhere else that takes a memory model (sc, tso, ra).
+        var heap = new Option<bool>("--heap") { Description = "also report the heap after 100,000 and 1,000,000 executions", DefaultValueFactory = _ => true };
         var engine = new Option<bool>("--engine") { Description = "measure engine throughput", DefaultValueFactory = _ => true };
         var linearizability = new Option<bool>("--linearizability") { Description = "measure the linearizability checker on 1,000-operation register histories", DefaultValueFactory = _ => true };
         var litmus = new Option<bool>("--litmus") { Description = "measure exhaustive litmus exploration (SB, IRIW) under each memory model", DefaultValueFactory = _ => true };
-        var command = new Command("bench", "measure the engine's speed and memory, the linearizability checker and litmus exploration") { executions, runs, memory, engine, linearizability, litmus };
+        var command = new Command("bench", "measure the engine's speed and memory, the linearizability checker and litmus exploration") { executions, runs, heap, engine, linearizability, litmus };
         command.SetAction(parse =>
         {
             int perRun = parse.GetValue(executions), count = parse.GetValue(runs);
@@ -51,7 +52,7 @@ public static class BenchCommand
                 var (median, cpu) = runsMeasured.OrderBy(r => r.Report.StepsPerSecond).ElementAt(count / 2);
                 o.WriteLine($"{workload.Name,-28}{median.ExecutionsPerSecond,14:N0}{median.StepsPerSecond,14:N0}{median.Steps / Math.Max(cpu.TotalSeconds, 1e-9),14:N0}{(double)median.Steps / median.Executions,17:F1}");
             }
-            if (parse.GetValue(memory))
+            if (parse.GetValue(heap))
             {
                 Measure(racy, 100_000, 7);
                 long after100k = Heap();

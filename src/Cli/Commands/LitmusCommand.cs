@@ -29,7 +29,7 @@ public static class LitmusCommand
             var tests = new List<LitmusTest>();
             foreach (var file in parse.GetValue(files) ?? [])
             {
-                if (!File.Exists(file)) throw new UsageException($"litmus file not found: {file}");
+                if (!File.Exists(file) && !Directory.Exists(file)) throw new UsageException($"litmus file not found: {ErrorText.Path(file)}");
                 tests.AddRange(LitmusParser.Load(file));
             }
             if (parse.GetValue(catalogue)) tests.AddRange(LitmusCatalogue.All);

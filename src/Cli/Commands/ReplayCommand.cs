@@ -21,18 +21,21 @@ public static class ReplayCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            if (!File.Exists(path)) throw new UsageException($"trace file not found: {path}");
+            if (!File.Exists(path) && !Directory.Exists(path)) throw new UsageException($"trace file not found: {ErrorText.Path(path)}");
             var htmlPath = parse.GetValue(html);
-            if (htmlPath is not null && string.IsNullOrWhiteSpace(htmlPath)) throw new UsageException("--html needs a file name");
             var trace = TraceFile.Read(path);
-            var catalog = ScenarioSource.Load(parse.GetValue(assembly));
+            var assemblyPath = parse.GetValue(assembly);
+            var catalog = ScenarioSource.Load(assemblyPath);
             var scenario = catalog.Find(trace.Scenario)
-                ?? throw new UsageException($"{path}: the trace's scenario '{trace.Scenario}' does not exist (see 'modelcheck list')");
+                ?? throw new UsageException($"{ErrorText.Path(path)}: the trace's scenario {ErrorText.Quote(trace.Scenario)} does not exist "
+                    + (assemblyPath is null ? "among the built-in scenarios (a scenario of your own assembly needs --assembly My.dll)" : $"in {ErrorText.Path(assemblyPath)}"));
+            if (htmlPath is not null) OutputPaths.File(htmlPath, "--html");
+            if (parse.GetValue(minimize)) OutputPaths.File(TraceMinimizer.MinimisedPath(path), "--minimize");
             var replay = Replayer.Replay(scenario, trace);
             if (!replay.Reproduced)
             {
                 console.Out.Write(StepTable.Render(replay));
-                console.Error.WriteLine($"modelcheck: {path}: {replay.Divergence}");
+                CommandLine.Fail(console.Error, $"{path}: {replay.Divergence}");
                 return CommandLine.Failed;
             }
             if (parse.GetValue(minimize))

@@ -28,7 +28,8 @@ public static class TestCommand
             var (assembly, patterns) = ScenarioSource.SplitArguments(parse.GetValue(arguments) ?? []);
             var scenarios = ScenarioSource.Select(ScenarioSource.Load(assembly), patterns);
             var htmlDirectory = parse.GetValue(html);
-            if (htmlDirectory is not null && string.IsNullOrWhiteSpace(htmlDirectory)) throw new UsageException("--html needs a directory");
+            OutputPaths.Directory(configuration.OutputDirectory, "--outdir");
+            if (htmlDirectory is not null) OutputPaths.Directory(htmlDirectory, "--html");
             var run = new Run(console, configuration, new ProgressDisplay(console, parse.GetValue(noProgress)), new TraceOutputs(parse.GetValue(minimize)), htmlDirectory);
             var reports = new List<ExplorationReport>();
             int exit = parse.GetValue(expect) ? RunExpect(run, scenarios, reports) : RunReport(run, scenarios, reports);

@@ -57,7 +57,7 @@ public static class ConfigurationFile
                         break;
                     default:
                         throw new ConfigurationException(
-                            $"{source}: unknown setting '{property.Name}' (known: {string.Join(", ", Known)})");
+                            $"{source}: unknown setting {ErrorText.Quote(property.Name)} (known: {string.Join(", ", Known)})");
                 }
             }
             return config with { Execution = execution };
@@ -78,7 +78,7 @@ public static class ConfigurationFile
     };
 
     static ConfigurationException Invalid(string source, JsonProperty p, string expected) =>
-        new($"{source}: '{p.Name}' must be {expected}, not {p.Value.GetRawText()}");
+        new($"{source}: '{p.Name}' must be {expected}, not {InputFile.Show(p.Value)}");
 }
 
 /// <summary>The configuration file or an option value is invalid; the message names the problem.</summary>

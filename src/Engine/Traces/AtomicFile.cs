@@ -5,10 +5,20 @@ public static class AtomicFile
 {
     public static void Write(string path, string text)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full) ?? throw new IOException($"{ErrorText.Path(path)} is not a file path");
         Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temporary, text);
-        File.Move(temporary, path, overwrite: true);
+        // The temporary file sits beside the target, and never outlives a failed write.
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            File.WriteAllText(temporary, text);
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
     }
 }

@@ -28,6 +28,10 @@ public static class Replayer
         try
         {
             var result = runtime.Execute(scenario.Entry);
+            // A task the execution never had is not a different schedule but a broken file.
+            if (trace.Bug.Task >= recorder.TaskNames.Count)
+                throw new TraceFormatException(
+                    $"the trace's 'bug.task' {trace.Bug.Task} is not a task of the execution (it has tasks 0 to {recorder.TaskNames.Count - 1})");
             string? divergence = null;
             if (strategy.Consumed < trace.Choices.Count)
                 divergence = $"diverged: the execution ended at step {result.Steps} after {strategy.Consumed} of the trace's {trace.Choices.Count} choices";

@@ -68,16 +68,10 @@ public sealed record TraceFile(string Scenario, ExecutionSettings Settings, Trac
 
     public static TraceFile Parse(string text, string source)
     {
-        JsonNode? root;
-        try
-        {
-            root = JsonNode.Parse(text);
-        }
-        catch (JsonException e)
-        {
-            throw new TraceFormatException($"{source}: not a trace: invalid or truncated JSON ({e.Message})");
-        }
-        if (root is not JsonObject obj || Optional<string>(obj, "format") != Format)
+        using var document = InputFile.ParseJson(text, source, message => new TraceFormatException(message));
+        source = ErrorText.Path(source);
+        if (document.RootElement.ValueKind != JsonValueKind.Object || JsonObject.Create(document.RootElement) is not { } obj
+            || Optional<string>(obj, "format") != Format)
             throw new TraceFormatException($"{source}: not a ModelCheck trace (no \"format\": \"{Format}\")");
         int version = Required<int>(obj, "version", source);
         if (version != Version)
@@ -86,14 +80,15 @@ public sealed record TraceFile(string Scenario, ExecutionSettings Settings, Trac
         var origin = RequiredObject(obj, "origin", source);
         var bug = RequiredObject(obj, "bug", source);
         if (!BugKindNames.TryParse(Required<string>(bug, "kind", source), out var kind) || kind == BugKind.None)
-            throw new TraceFormatException($"{source}: unknown bug kind '{bug["kind"]}'");
+            throw new TraceFormatException($"{source}: unknown bug kind {ErrorText.Quote(Required<string>(bug, "kind", source))}");
         if (obj["choices"] is not JsonArray array)
             throw new TraceFormatException($"{source}: missing or malformed 'choices'");
         var choices = new List<Choice>(array.Count);
         foreach (var node in array)
         {
+            // Counted from 1, as replay's divergence messages count them.
             if (node?.GetValueKind() != JsonValueKind.String || !Choice.TryParse(node.GetValue<string>(), out var choice))
-                throw new TraceFormatException($"{source}: choice {choices.Count} is malformed ({node?.ToJsonString() ?? "null"})");
+                throw new TraceFormatException($"{source}: choice {choices.Count + 1} is malformed ({Show(node)})");
             choices.Add(choice);
         }
         return new TraceFile(
@@ -103,10 +98,23 @@ public sealed record TraceFile(string Scenario, ExecutionSettings Settings, Trac
                 Required<string>(origin, "strategy", source),
                 Optional<int?>(origin, "strategyValue"),
                 Required<ulong>(origin, "seed", source),
-                Required<int>(origin, "iteration", source)),
+                AtLeast(Required<int>(origin, "iteration", source), 1, "origin.iteration", source)),
             choices,
-            new Bug(kind, Required<string>(bug, "message", source), Required<int>(bug, "step", source), Required<int>(bug, "task", source)));
+            new Bug(kind, Required<string>(bug, "message", source),
+                AtLeast(Required<int>(bug, "step", source), 0, "bug.step", source),
+                AtLeast(Required<int>(bug, "task", source), -1, "bug.task", source)));
     }
+
+    static int AtLeast(int value, int least, string name, string source) =>
+        value >= least ? value : throw new TraceFormatException($"{source}: '{name}' must be at least {least}, not {value}");
+
+    static string Show(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonObject => "an object",
+        JsonArray => "an array",
+        _ => ErrorText.Shorten(node.ToJsonString(), 40),
+    };
 
     // "memory" and "raceDetection" came after the first traces were written. A trace without them was
     // recorded by an engine that had sequential consistency only and no race detector, so it replays so.
@@ -114,10 +122,10 @@ public sealed record TraceFile(string Scenario, ExecutionSettings Settings, Trac
     {
         var memory = MemoryModel.Sc;
         if (settings["memory"] is not null && !MemoryModelNames.TryParse(Optional<string>(settings, "memory"), out memory))
-            throw new TraceFormatException($"{source}: 'memory' must be {MemoryModelNames.Choices}, not {settings["memory"]!.ToJsonString()}");
+            throw new TraceFormatException($"{source}: 'memory' must be {MemoryModelNames.Choices}, not {Show(settings["memory"])}");
         return new ExecutionSettings
         {
-            MaxSteps = Required<int>(settings, "maxSteps", source),
+            MaxSteps = AtLeast(Required<int>(settings, "maxSteps", source), 1, "settings.maxSteps", source),
             FailOnMaxSteps = Required<bool>(settings, "failOnMaxSteps", source),
             Memory = memory,
             RaceDetection = settings["raceDetection"] is null ? false : Required<bool>(settings, "raceDetection", source),

@@ -26,22 +26,13 @@ public static class HistoryFile
         }
         catch (HistoryFormatException e)
         {
-            throw new HistoryFormatException($"{path}: {e.Message}");
+            throw new HistoryFormatException($"{ErrorText.Path(path)}: {e.Message}");
         }
     }
 
     public static (ISpecification Specification, IReadOnlyList<Operation> Operations) Parse(string json)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            throw new HistoryFormatException($"not valid JSON: {e.Message}");
-        }
-        using (document)
+        using (var document = InputFile.ParseJson(json, "", message => new HistoryFormatException(message)))
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new HistoryFormatException("the history must be a JSON object with 'spec' and 'operations'");
@@ -50,7 +41,7 @@ public static class HistoryFile
             if (specName.ValueKind != JsonValueKind.String)
                 throw new HistoryFormatException("'spec' must be a string: \"map\" or \"register\"");
             var spec = Specifications.FirstOrDefault(s => s.Name == specName.GetString())
-                ?? throw new HistoryFormatException($"unknown spec '{specName.GetString()}' (known: {string.Join(", ", Specifications.Select(s => s.Name))})");
+                ?? throw new HistoryFormatException($"unknown spec {ErrorText.Quote(specName.GetString()!)} (known: {string.Join(", ", Specifications.Select(s => s.Name))})");
             var list = fields["operations"];
             if (list.ValueKind != JsonValueKind.Array) throw new HistoryFormatException("'operations' must be an array");
             var operations = new List<Operation>();
@@ -68,7 +59,7 @@ public static class HistoryFile
         int client = f["client"].ValueKind == JsonValueKind.Number && f["client"].TryGetInt32(out int c) && c >= 0
             ? c : throw new HistoryFormatException($"{where}: 'client' must be a non-negative integer");
         string name = f["op"].ValueKind == JsonValueKind.String ? f["op"].GetString()! : throw new HistoryFormatException($"{where}: 'op' must be a string");
-        where = $"operation {id} ({name})";
+        where = $"operation {id} ({ErrorText.Shorten(name, 40)})";
         long call = Time(f["call"], where, "call") ?? throw new HistoryFormatException($"{where}: 'call' must be an integer time");
         long? ret = Time(f["return"], where, "return");
         Value[] args = [];
@@ -96,7 +87,7 @@ public static class HistoryFile
         JsonValueKind.String => e.GetString()!,
         JsonValueKind.Number when e.TryGetInt64(out long n) => n,
         JsonValueKind.Array => Value.List(e.EnumerateArray().Select(x => ReadValue(x, where)).ToArray()),
-        _ => throw new HistoryFormatException($"{where}: values must be integers, strings, booleans, null or arrays, not {e.GetRawText()}"),
+        _ => throw new HistoryFormatException($"{where}: values must be integers, strings, booleans, null or arrays, not {InputFile.Show(e)}"),
     };
 
     static Dictionary<string, JsonElement> Fields(JsonElement obj, string where, string[] allowed, string[] required)
@@ -105,7 +96,7 @@ public static class HistoryFile
         foreach (var property in obj.EnumerateObject())
         {
             if (!allowed.Contains(property.Name))
-                throw new HistoryFormatException($"{where}: unknown field '{property.Name}' (allowed: {string.Join(", ", allowed)})");
+                throw new HistoryFormatException($"{where}: unknown field {ErrorText.Quote(property.Name)} (allowed: {string.Join(", ", allowed)})");
             if (!fields.TryAdd(property.Name, property.Value))
                 throw new HistoryFormatException($"{where}: field '{property.Name}' appears twice");
         }

@@ -205,7 +205,7 @@ public static class LitmusParser
         }
 
         int Int(JsonElement v, string field) =>
-            v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int n) ? n : throw Error(field, $"must be an integer, not {v.GetRawText()}");
+            v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int n) ? n : throw Error(field, $"must be an integer, not {InputFile.Show(v)}");
 
         IEnumerable<JsonElement> Array(JsonElement e, string name, string parent = "")
         {

@@ -87,6 +87,6 @@ public sealed class LinearizableCommandTests : IDisposable
         var output = new StringWriter();
         var error = new StringWriter();
         Assert.Equal(2, CommandLine.Run(["linearizable", Path.Combine(directory, "absent.json")], output, error));
-        Assert.Contains("cannot be read", error.ToString());
+        Assert.Contains("not found", error.ToString());
     }
 }
