@@ -27,6 +27,24 @@ static class MapScenarioRuns
             return report;
         })];
 
+    /// <summary>A correct scenario passes PCT too: no bug in all of the repository's executions.</summary>
+    public static void AssertPassesPct(string name)
+    {
+        var report = Explorer.Explore(Catalog.Find(name)!, Budget(StrategyKind.Pct));
+        Assert.True(report.Observed == BugKind.None, $"{name} under pct: {Describe(report)}");
+        Assert.Equal(Budget(StrategyKind.Pct).Iterations, report.Executions);
+    }
+
+    /// <summary>DFS within <paramref name="preemptionBound"/> (none: unbounded) explores the scenario completely and finds nothing.</summary>
+    public static ExplorationReport AssertDfsComplete(string name, int? preemptionBound)
+    {
+        var configuration = Budget(StrategyKind.Dfs) with { StrategyValue = preemptionBound, Iterations = 100_000 };
+        var report = Explorer.Explore(Catalog.Find(name)!, configuration);
+        Assert.True(report.Observed == BugKind.None, $"{name} under dfs: {Describe(report)}");
+        Assert.True(report.Complete, $"{name}: dfs (preemption bound {preemptionBound?.ToString() ?? "none"}) stopped after {report.Executions} executions without finishing");
+        return report;
+    }
+
     public static string Describe(ExplorationReport report) => report.Bugs.Count == 0
         ? $"no bug after {report.Executions} executions"
         : $"{report.Observed.ToName()} after {report.Bugs[0].Iteration} executions: {report.Bugs[0].Bug.Message}";

@@ -35,12 +35,7 @@ public sealed class SyncMapTests
 
     [Theory]
     [MemberData(nameof(CorrectScenarios))]
-    public void Correct_map_passes_pct_too(string name)
-    {
-        var report = Explorer.Explore(Catalog.Find(name)!, Budget(StrategyKind.Pct));
-        Assert.True(report.Observed == BugKind.None, $"{name} under pct: {Describe(report)}");
-        Assert.Equal(2000, report.Executions);
-    }
+    public void Correct_map_passes_pct_too(string name) => AssertPassesPct(name);
 
     [Theory]
     [InlineData("syncmap/correct/miss-race", null)]
@@ -49,11 +44,5 @@ public sealed class SyncMapTests
     [InlineData("syncmap/correct/range-promotes", 3)]
     [InlineData("syncmap/correct/conditional", 2)]
     [InlineData("syncmap/correct/clear", 3)]
-    public void Dfs_explores_correct_scenarios_completely(string name, int? preemptionBound)
-    {
-        var configuration = Budget(StrategyKind.Dfs) with { StrategyValue = preemptionBound, Iterations = 100_000 };
-        var report = Explorer.Explore(Catalog.Find(name)!, configuration);
-        Assert.True(report.Observed == BugKind.None, $"{name} under dfs: {Describe(report)}");
-        Assert.True(report.Complete, $"{name}: dfs (preemption bound {preemptionBound?.ToString() ?? "none"}) stopped after {report.Executions} executions without finishing");
-    }
+    public void Dfs_explores_correct_scenarios_completely(string name, int? preemptionBound) => AssertDfsComplete(name, preemptionBound);
 }

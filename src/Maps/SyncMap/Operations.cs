@@ -34,7 +34,7 @@ readonly record struct SyncMapOp(OpKind Kind, int Key = 0, int A = 0, int B = 0)
         };
     }
 
-    public async Task RunRecorded(SyncMap map, HistoryRecorder history)
+    public async Task RunRecorded(ISyncMap map, HistoryRecorder history)
     {
         var call = history.Invoke(Kind.ToString(), Arguments());
         Value result;

@@ -5,17 +5,6 @@ using static ModelCheck.Maps.SyncMap.SyncMapOp;
 namespace ModelCheck.Maps.SyncMap;
 
 /// <summary>
-/// A scenario's program: the calls the main task makes before any task starts (sequential, so they cost
-/// no interleavings: they put the map into the state a witness needs), then each task's calls. Afterwards
-/// the main task loads every key and ranges over the map. Setup, tasks and final reads are one history.
-/// </summary>
-sealed record Workload(SyncMapOp[] Setup, SyncMapOp[][] Tasks)
-{
-    public IEnumerable<int> Keys => Setup.Concat(Tasks.SelectMany(t => t)).Where(op => op.Kind is not (OpKind.Range or OpKind.Clear))
-        .Select(op => op.Key).Distinct().Order();
-}
-
-/// <summary>
 /// sync.Map scenarios: correct maps crossing promotions, expunging and reviving, conditional operations
 /// and Range (linearizability plus SM-1..SM-7 must hold), and each seeded bug of §2.9 with the failure
 /// Appendix A expects for it.
@@ -82,24 +71,10 @@ public static class Scenarios
         return Execute(rt, workload, bug, checks);
     }
 
-    internal static async Task Execute(Runtime rt, Workload workload, SeededBug bug, Checks checks)
+    internal static Task Execute(Runtime rt, Workload workload, SeededBug bug, Checks checks)
     {
         var map = new SyncMap(rt, bug);
         if (checks == Checks.HistoryAndInvariants) rt.AddMonitor(new Invariants(map));
-        var history = new HistoryRecorder(rt, MapSpecification.Instance);
-        foreach (var op in workload.Setup) await op.RunRecorded(map, history);
-        var tasks = new TaskHandle[workload.Tasks.Length];
-        for (int t = 0; t < tasks.Length; t++)
-        {
-            var ops = workload.Tasks[t];
-            tasks[t] = rt.Spawn(async () =>
-            {
-                foreach (var op in ops) await op.RunRecorded(map, history);
-            }, $"t{t + 1}");
-        }
-        foreach (var task in tasks) await task.Join();
-        foreach (int key in workload.Keys) await Load(key).RunRecorded(map, history);
-        await SyncMapOp.Range().RunRecorded(map, history);
-        history.CheckLinearizable();
+        return workload.Run(rt, map);
     }
 }

@@ -35,7 +35,7 @@ namespace ModelCheck.Maps.SyncMap;
 /// holds the same entry object, SM-5 dirty = nil ⇒ no expunged entry in read.m, SM-7 at most one live
 /// entry per key. SM-8, linearizability with Range per key, is the scenarios' recorded history.
 /// </summary>
-sealed class SyncMap
+sealed class SyncMap : ISyncMap
 {
     readonly Runtime rt;
     readonly SeededBug bug;

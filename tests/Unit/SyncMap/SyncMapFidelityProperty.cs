@@ -1,88 +1,24 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Microsoft.FSharp.Core;
-using ModelCheck.Engine;
 using ModelCheck.Maps.SyncMap;
+
+using static ModelCheck.Tests.Unit.SyncMap.SyncMapScript;
 
 namespace ModelCheck.Tests.Unit.SyncMap;
 
 /// <summary>
-/// Fidelity of the sync.Map model against a plain Dictionary: random single-task sequences of every
-/// operation (Clear included) over four keys, long enough to cross many promotions, dirty rebuilds, expunges and revivals.
-/// Every result must be the dictionary's, Range must produce exactly the live pairs, and the SM-1..SM-7
-/// monitors must stay quiet.
+/// Fidelity of the legacy sync.Map model against a plain Dictionary (<see cref="SyncMapScript"/>): random
+/// single-task sequences over four keys, long enough to cross many promotions, dirty rebuilds, expunges
+/// and revivals, with the SM-1..SM-7 monitors on.
 /// </summary>
 public sealed class SyncMapFidelityProperty
 {
-    static Config Fixed(int tests) => Config.QuickThrowOnFailure.WithMaxTest(tests).WithEndSize(300)
-        .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(5UL, 3UL), FSharpOption<int>.None)));
-
-    // An operation is three words: which operation, which key, which value.
-    static readonly Arbitrary<int[]> Scripts = Arb.From(Gen.Choose(0, 999).ArrayOf().Select(w => w.Take(w.Length / 3 * 3).ToArray()));
-
     [Fact]
     public void Model_agrees_with_a_dictionary() =>
-        Check.One(Fixed(60), Prop.ForAll(Scripts, script =>
+        Check.One(Fixed(60), Prop.ForAll(Scripts, script => Agrees(rt =>
         {
-            var scenario = new Scenario("fidelity", "", BugKind.None, rt => Run(rt, script));
-            var report = Explorer.Explore(scenario, new TestConfiguration { Iterations = 1, Execution = new ExecutionSettings { MaxSteps = 100_000 } });
-            Assert.True(report.Bugs.Count == 0, report.Bugs.Count == 0 ? "" : report.Bugs[0].Bug.Message);
-            Assert.Equal(0, report.BoundReached);
-            return true;
-        }));
-
-    static async Task Run(Runtime rt, int[] script)
-    {
-        var map = new Maps.SyncMap.SyncMap(rt);
-        rt.AddMonitor(new Invariants(map));
-        var reference = new SortedDictionary<int, int>();
-        for (int at = 0; at + 2 < script.Length; at += 3)
-        {
-            int key = 1 + script[at + 1] % 4, value = script[at + 2] % 3;
-            bool present = reference.TryGetValue(key, out int current);
-            switch (script[at] % 10)
-            {
-                case 0:
-                    Assert.Equal(present ? (current, true) : (0, false), await map.Load(key));
-                    break;
-                case 1:
-                    await map.Store(key, value);
-                    reference[key] = value;
-                    break;
-                case 2:
-                    Assert.Equal(present ? (current, true) : (value, false), await map.LoadOrStore(key, value));
-                    reference[key] = present ? current : value;
-                    break;
-                case 3:
-                    Assert.Equal(present ? (current, true) : (0, false), await map.LoadAndDelete(key));
-                    reference.Remove(key);
-                    break;
-                case 4:
-                    await map.Delete(key);
-                    reference.Remove(key);
-                    break;
-                case 5:
-                    Assert.Equal(present ? (current, true) : (0, false), await map.Swap(key, value));
-                    reference[key] = value;
-                    break;
-                case 6:
-                    bool swap = present && current == value;
-                    Assert.Equal(swap, await map.CompareAndSwap(key, value, value + 1));
-                    if (swap) reference[key] = value + 1;
-                    break;
-                case 7:
-                    bool delete = present && current == value;
-                    Assert.Equal(delete, await map.CompareAndDelete(key, value));
-                    if (delete) reference.Remove(key);
-                    break;
-                case 8:
-                    await map.Clear();
-                    reference.Clear();
-                    break;
-                default:
-                    Assert.Equal(reference.Select(p => (p.Key, p.Value)).ToList(), await map.Range());
-                    break;
-            }
-        }
-    }
+            var map = new Maps.SyncMap.SyncMap(rt);
+            rt.AddMonitor(new Invariants(map));
+            return map;
+        }, script, keys: 4)));
 }

@@ -1,0 +1,108 @@
+using ModelCheck.Engine;
+using ModelCheck.Maps.SyncMap;
+using ModelCheck.Models.Linearizability;
+using static ModelCheck.Maps.SyncMap.SyncMapOp;
+
+namespace ModelCheck.Maps.HashTrieMap;
+
+/// <summary>
+/// HashTrieMap scenarios: the witnesses of §2.10.4 on the correct map (linearizable, HT-1..HT-6 hold),
+/// collisions, conditional operations, Range, Clear, lazy initialisation and the faithful 64-bit hash; the
+/// same sync.Map workload on the legacy model and on HashTrieMap side by side; and each seeded bug H-1..H-3
+/// with the failure Appendix A expects. Programs are sync.Map workloads (<see cref="Workload"/>): the same
+/// operations, history and specification as the legacy sync.Map's scenarios.
+/// </summary>
+public static class Scenarios
+{
+    /// <summary>
+    /// The 8-bit hashes of the witnesses: k1 (nibbles 3,5), k2 (3,7) and k3 (3,9) share root[3], so a second
+    /// of them expands root[3] into an indirect node; k4 collides with k1 in full (one overflow chain); k5
+    /// has root[8] to itself.
+    /// </summary>
+    internal static readonly TrieHash Witness = TrieHash.Narrow((1, 0x35), (2, 0x37), (3, 0x39), (4, 0x35), (5, 0x80));
+
+    /// <summary>Which checks run: the history is always checked; Invariants adds the HT-1..HT-6 monitors.</summary>
+    internal enum Checks { History, HistoryAndInvariants }
+
+    static readonly SyncMapOp[] K1 = [Store(1, 10)];
+    // k1 and k3 under an indirect node below root[3]; deleting k3 leaves the node holding only k1.
+    static readonly SyncMapOp[] K1AloneBelowRoot = [Store(1, 10), Store(3, 30), Delete(3)];
+
+    internal static (Workload Workload, TrieHash Hash, HashTrieBug Bug, Checks Checks) Case(string argument) => argument switch
+    {
+        "expand-under-load" => (new(K1, [[Store(2, 20)], [Load(1), Load(2)]]), Witness, HashTrieBug.None, Checks.HistoryAndInvariants),
+        "prune-under-insert" => (new(K1AloneBelowRoot, [[Store(2, 20)], [Delete(1)]]), Witness, HashTrieBug.None, Checks.HistoryAndInvariants),
+        "cas-vs-delete" => (new(K1, [[CompareAndSwap(1, 10, 11)], [LoadAndDelete(1)]]), Witness, HashTrieBug.None, Checks.HistoryAndInvariants),
+        "collisions" => (new([Store(1, 10), Store(4, 40)], [[Swap(1, 11), CompareAndDelete(4, 40)], [LoadOrStore(4, 41), LoadAndDelete(1)]]), Witness, HashTrieBug.None, Checks.HistoryAndInvariants),
+        "conditional" => (SyncMap.Scenarios.Case("conditional").Workload, Witness, HashTrieBug.None, Checks.HistoryAndInvariants),
+        "range" => (new([Store(1, 10), Store(2, 20), Store(5, 50)], [[Range(), Load(3)], [Delete(1), Store(3, 30)]]), Witness, HashTrieBug.None, Checks.HistoryAndInvariants),
+        "clear" => (new([Store(1, 10), Store(2, 20)], [[Clear(), Load(2)], [Store(1, 11), Store(3, 30)]]), Witness, HashTrieBug.None, Checks.HistoryAndInvariants),
+        "lazy-init" => (new([], [[Store(1, 10)], [LoadOrStore(2, 20)], [Load(1)]]), Witness, HashTrieBug.None, Checks.HistoryAndInvariants),
+        "faithful-hash" => (new([Store(1, 10)], [[CompareAndSwap(1, 10, 11), Store(2, 20)], [LoadAndDelete(1), LoadOrStore(2, 21)]]), TrieHash.Faithful, HashTrieBug.None, Checks.HistoryAndInvariants),
+        "H-1" => (new(K1, [[CompareAndSwap(1, 10, 11)], [LoadAndDelete(1)]]), Witness, HashTrieBug.H1LockFreeCompareAndSwap, Checks.History),
+        "H-1/invariants" => (new(K1, [[CompareAndSwap(1, 10, 11)], [LoadAndDelete(1)]]), Witness, HashTrieBug.H1LockFreeCompareAndSwap, Checks.HistoryAndInvariants),
+        "H-2" => (new(K1AloneBelowRoot, [[Store(2, 20)], [Delete(1)]]), Witness, HashTrieBug.H2NoDeadCheck, Checks.History),
+        "H-2/invariants" => (new(K1AloneBelowRoot, [[Store(2, 20)], [Delete(1)]]), Witness, HashTrieBug.H2NoDeadCheck, Checks.HistoryAndInvariants),
+        "H-3" => (new(K1, [[Store(2, 20)], [Load(1)]]), Witness, HashTrieBug.H3PublishBeforePopulate, Checks.History),
+        _ => throw new ScenarioException($"unknown HashTrieMap case '{argument}'"),
+    };
+
+    [Scenario("hashtriemap/correct/expand-under-load", Argument = "expand-under-load", Memory = "sc",
+        Description = "the H-3 witness on the correct map: T1 stores k2 next to k1 (expand root[3] into a new node, published populated), T2 loads k1 and k2: linearizable, HT-1..HT-6 hold")]
+    [Scenario("hashtriemap/correct/prune-under-insert", Argument = "prune-under-insert", Memory = "sc",
+        Description = "the H-2 witness on the correct map: T1 stores k2 into the node below root[3] while T2 deletes its last key k1 and prunes it; T1 sees the dead flag and retries from the root")]
+    [Scenario("hashtriemap/correct/cas-vs-delete", Argument = "cas-vs-delete", Memory = "sc",
+        Description = "the H-1 witness (golang/go#70970) on the correct map: CompareAndSwap(k1, 10, 11) locks and re-validates, so it and LoadAndDelete(k1) are ordered")]
+    [Scenario("hashtriemap/correct/collisions", Argument = "collisions", Memory = "sc",
+        Description = "k1 and k4 collide in full (one overflow chain, k4 at the head): Swap and LoadAndDelete of k1 behind the head, CompareAndDelete and LoadOrStore of k4 at the head, in two tasks")]
+    [Scenario("hashtriemap/correct/conditional", Argument = "conditional", Memory = "sc",
+        Description = "syncmap/correct/conditional's workload: CompareAndSwap then LoadAndDelete, Swap then CompareAndDelete on k1, LoadOrStore and Load of k2 (expanding root[3]) in three tasks")]
+    [Scenario("hashtriemap/correct/range", Argument = "range", Memory = "sc",
+        Description = "T1 ranges (a lock-free walk of the trie) then loads k3, T2 deletes k1 (pruning its node) and stores k3: each produced pair current during Range, no stable key missed")]
+    [Scenario("hashtriemap/correct/clear", Argument = "clear", Memory = "sc",
+        Description = "T1 clears the map (a new empty root) and loads k2, T2 stores k1 and adds k3 into the old or the new trie: the whole history (Clear is not per key) is linearizable")]
+    [Scenario("hashtriemap/correct/lazy-init", Argument = "lazy-init", Memory = "sc",
+        Description = "a zero map: three tasks race to initialise it (inited flag, double-checked locking on initMu), two storing, one loading")]
+    [Scenario("hashtriemap/correct/faithful-hash", Argument = "faithful-hash", Memory = "sc",
+        Description = "the 64-bit hash (keys in different root slots): CompareAndSwap and Store against LoadAndDelete and LoadOrStore")]
+    [Scenario("hashtriemap/H-1", Argument = "H-1", Expect = BugKind.NotLinearizable, Memory = "sc",
+        Description = "H-1, golang/go#70970: CL 606462's lock-free CompareAndSwap CASes the value of entry e(k1) after LoadAndDelete has unlinked it; both succeed and k1 is gone: not linearizable (reverted before Go 1.24.0)")]
+    [Scenario("hashtriemap/H-1/invariants", Argument = "H-1/invariants", Expect = BugKind.MonitorViolation, Memory = "sc",
+        Description = "H-1 (golang/go#70970) with the invariant monitors: HT-4 sees the entry's value change in place")]
+    [Scenario("hashtriemap/H-2", Argument = "H-2", Expect = BugKind.NotLinearizable, Memory = "sc",
+        Description = "H-2: re-validation skips the dead flag; T1 locks the node T2 just pruned and stores k2 into it, out of every reader's reach: a lost insert, not linearizable")]
+    [Scenario("hashtriemap/H-2/invariants", Argument = "H-2/invariants", Expect = BugKind.MonitorViolation, Memory = "sc",
+        Description = "H-2 with the invariant monitors: HT-2 sees the store into the dead node")]
+    [Scenario("hashtriemap/H-3", Argument = "H-3", Expect = BugKind.NotLinearizable, Memory = "sc",
+        Description = "H-3: expand publishes the new node before filling it; T2's Load(k1) finds its slot nil and returns absent while k1 was present throughout: a phantom miss, not linearizable")]
+    public static Task Run(Runtime rt, string argument)
+    {
+        var (workload, hash, bug, checks) = Case(argument);
+        var map = new HashTrieMap(rt, hash, bug);
+        if (checks == Checks.HistoryAndInvariants) rt.AddMonitor(new TrieInvariants(map));
+        return workload.Run(rt, map);
+    }
+
+    /// <summary>
+    /// The same sync.Map workload on the legacy model and on HashTrieMap at once, each with its own history
+    /// and its own monitors: both histories must be linearizable against the one map specification.
+    /// </summary>
+    [Scenario("hashtriemap/same-spec/conditional", Argument = "conditional", Memory = "sc",
+        Description = "syncmap/correct/conditional's workload runs on the legacy sync.Map (tasks legacy-t1..t3) and on HashTrieMap (trie-t1..t3) in one execution: the specification stayed while the algorithm changed, and both histories are linearizable")]
+    [Scenario("hashtriemap/same-spec/promote-on-miss", Argument = "promote-on-miss", Memory = "sc",
+        Description = "syncmap/correct/promote-on-miss's workload (a promotion of dirty in the legacy map, an expand in the trie) on both models in one execution: both histories are linearizable")]
+    public static async Task BothModels(Runtime rt, string argument)
+    {
+        var workload = SyncMap.Scenarios.Case(argument).Workload;
+        var legacy = new SyncMap.SyncMap(rt);
+        rt.AddMonitor(new Invariants(legacy));
+        var trie = new HashTrieMap(rt, Witness);
+        rt.AddMonitor(new TrieInvariants(trie));
+        var legacyHistory = new HistoryRecorder(rt, MapSpecification.Instance);
+        var trieHistory = new HistoryRecorder(rt, MapSpecification.Instance);
+        var legacyTasks = await workload.Start(rt, legacy, legacyHistory, "legacy-");
+        var trieTasks = await workload.Start(rt, trie, trieHistory, "trie-");
+        await workload.Finish(legacy, legacyHistory, legacyTasks);
+        await workload.Finish(trie, trieHistory, trieTasks);
+    }
+}
