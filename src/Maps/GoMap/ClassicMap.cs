@@ -45,7 +45,7 @@ namespace ModelCheck.Maps.GoMap;
 /// Ghost state (published as events, never read back): see LiveKeysMonitor (CM-1, CM-5..CM-10 and
 /// lookup results), EvacuationLedger (CM-2..CM-4) and IterationMonitor (CM-11).
 /// </summary>
-public sealed partial class ClassicMap
+public sealed partial class ClassicMap : IGoMap
 {
     readonly Runtime rt;
     readonly int bucketCnt;
@@ -123,12 +123,7 @@ public sealed partial class ClassicMap
     bool Evacuated(Bucket bucket) => IsEvacuatedMark(bucket.TopHash[0].Get(Plain));
 
     /// <summary>The hasher: may panic, which is why mapassign toggles hashWriting only after it.</summary>
-    static ulong Hash(GoKey? key)
-    {
-        if (key is null) return 0;
-        if (key.Unhashable) throw new GoPanicException($"runtime error: hash of unhashable type ({key.Name})");
-        return key.Hash;
-    }
+    static ulong Hash(GoKey? key) => GoKey.HashOf(key);
 
     BucketArray NewBucketArray(int logB)
     {

@@ -17,6 +17,14 @@ public sealed class GoKey(string name, ulong hash, bool unhashable = false) : IE
     public override bool Equals(object? obj) => Equals(obj as GoKey);
     public override int GetHashCode() => (int)(Hash ^ (Hash >> 32));
     public override string ToString() => Name;
+
+    /// <summary>The map's hasher: the zero key hashes to 0; an unhashable key panics (before any write begins, in both Go maps).</summary>
+    public static ulong HashOf(GoKey? key)
+    {
+        if (key is null) return 0;
+        if (key.Unhashable) throw new GoPanicException($"runtime error: hash of unhashable type ({key.Name})");
+        return key.Hash;
+    }
 }
 
 /// <summary>A Go panic (recoverable, unlike a runtime fatal): here, hashing an unhashable key.</summary>

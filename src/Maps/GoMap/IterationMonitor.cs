@@ -3,14 +3,16 @@ using ModelCheck.Engine;
 namespace ModelCheck.Maps.GoMap;
 
 /// <summary>
-/// CM-11 for every iterator of one map: (a) no key twice; (b) every key present from mapiterinit to the
-/// end (never deleted, never cleared) produced; (c) no key produced that is not in the map at that
-/// moment (deleted before being reached); (d) the value produced is the map's current value.
+/// CM-11 (SW-10 for the Swiss map) for every iterator of one Go map: (a) no entry twice; (b) every key
+/// present from the iteration's start to its end (never deleted, never cleared) produced; (c) no key
+/// produced that is not in the map at that moment (deleted before being reached); (d) the value
+/// produced is the map's current value. A key deleted after it was produced and inserted again is a new
+/// entry, which the Go spec lets the iteration produce (or not), so (a) forgets it on delete.
 /// </summary>
-public sealed class IterationMonitor(ClassicMap map, LiveKeysMonitor contents) :
+public sealed class IterationMonitor(IGoMap map, LiveKeysMonitor contents) :
     IMonitor<IterationStarted>, IMonitor<IterationStep>, IMonitor<KeyDeleted>, IMonitor<MapCleared>
 {
-    sealed record Running(GoMapIterator Iterator, HashSet<GoKey> Produced, HashSet<GoKey> PresentThroughout);
+    sealed record Running(object Iterator, HashSet<GoKey> Produced, HashSet<GoKey> PresentThroughout);
 
     readonly List<Running> running = [];
 
@@ -41,13 +43,23 @@ public sealed class IterationMonitor(ClassicMap map, LiveKeysMonitor contents) :
 
     public string? Observe(KeyDeleted e)
     {
-        if (e.Map == map) foreach (var r in running) r.PresentThroughout.Remove(e.Key);
+        if (e.Map != map) return null;
+        foreach (var r in running)
+        {
+            r.PresentThroughout.Remove(e.Key);
+            r.Produced.Remove(e.Key);
+        }
         return null;
     }
 
     public string? Observe(MapCleared e)
     {
-        if (e.Map == map) foreach (var r in running) r.PresentThroughout.Clear();
+        if (e.Map != map) return null;
+        foreach (var r in running)
+        {
+            r.PresentThroughout.Clear();
+            r.Produced.Clear();
+        }
         return null;
     }
 }

@@ -3,11 +3,12 @@ using ModelCheck.Engine;
 namespace ModelCheck.Maps.GoMap;
 
 /// <summary>
-/// Ghost contents of one map: what a plain dictionary would hold after the same completed operations.
-/// Every lookup's result must agree with it, and at every observation point the structure must be
-/// sound (StructureCheck: CM-1 findability, CM-5..CM-10).
+/// Ghost contents of one Go map: what a plain dictionary would hold after the same completed operations.
+/// Every lookup's result must agree with it, and at every observation point the map's own structure
+/// check must pass (classic: CM-1, CM-5..CM-10; Swiss: CM-1, SW-1..SW-9), given the live contents and
+/// whether the point is an operation boundary.
 /// </summary>
-public sealed class LiveKeysMonitor(ClassicMap map) :
+public sealed class LiveKeysMonitor(IGoMap map, Func<IReadOnlyDictionary<GoKey, int>, bool, string?> structure) :
     IMonitor<KeyAssigned>, IMonitor<KeyDeleted>, IMonitor<MapCleared>, IMonitor<KeyLookedUp>, IMonitor<ObservationPoint>
 {
     readonly Dictionary<GoKey, int> live = [];
@@ -44,5 +45,5 @@ public sealed class LiveKeysMonitor(ClassicMap map) :
         return null;
     }
 
-    public string? Observe(ObservationPoint e) => e.Map == map ? StructureCheck.Check(map, live, e.OperationBoundary) : null;
+    public string? Observe(ObservationPoint e) => e.Map == map ? structure(live, e.OperationBoundary) : null;
 }

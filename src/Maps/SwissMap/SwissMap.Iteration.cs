@@ -1,0 +1,24 @@
+using static ModelCheck.Engine.MemoryOrder;
+
+namespace ModelCheck.Maps.SwissMap;
+
+// The map's side of iteration (Iter.Init, Iter.Next); the iterator's state is SwissIterator.
+public sealed partial class SwissMap
+{
+    /// <summary>for k, v := range m: returns an iterator already on its first entry (Key null if none).</summary>
+    public async ValueTask<SwissIterator> Range()
+    {
+        var iterator = new SwissIterator(this);
+        await iterator.Init();
+        return iterator;
+    }
+
+    /// <summary>What Iter.Init records: the small group (if small), the directory length and globalDepth.</summary>
+    internal (Group? Small, int DirLen, int GlobalDepth) IterSnapshot() =>
+        (small.Get(Plain), dirLen.Get(Plain), globalDepth.Get(Plain));
+
+    internal async ValueTask CheckNoWriterDuringIteration()
+    {
+        if (await LoadWriting() != 0) rt.Fatal("concurrent map iteration and map write");
+    }
+}

@@ -1,0 +1,16 @@
+using ModelCheck.Maps.GoMap;
+
+namespace ModelCheck.Maps.SwissMap;
+
+/// <summary>Attaches the ghost monitors of one Swiss map: contents and structure (SW-1..SW-9, CM-1), stale tables (SW-7), iteration (CM-11).</summary>
+public static class SwissMapMonitors
+{
+    public static SwissMap Monitored(this SwissMap map)
+    {
+        var contents = new LiveKeysMonitor(map, (live, boundary) => SwissStructureCheck.Check(map, live, boundary));
+        map.Runtime.AddMonitor(contents);
+        map.Runtime.AddMonitor(new StaleTableLedger(map));
+        map.Runtime.AddMonitor(new IterationMonitor(map, contents));
+        return map;
+    }
+}
