@@ -5,9 +5,10 @@ using static ModelCheck.Engine.MemoryOrder;
 namespace ModelCheck.Maps.SwissMap;
 
 /// <summary>
-/// One group (group.go): a control word of 8 control bytes, then 8 key/elem slots. Each control byte is
-/// a cell of its own (Go writes them one byte at a time), as are keys and elems, so that unsynchronised
-/// accesses are visible to the race detector. A null key is Go's zero key.
+/// One group (group.go): a control word of 8 control bytes, then 8 key/elem slots. The control word is
+/// one cell, as in Go, where matchH2, matchEmpty and matchEmptyOrDeleted read all 8 bytes in one load;
+/// keys and elems are cells of their own, so that unsynchronised accesses are visible to the race
+/// detector. A null key is Go's zero key.
 /// </summary>
 internal sealed class Group
 {
@@ -16,46 +17,40 @@ internal sealed class Group
     public Group(Runtime rt, string name)
     {
         Name = name;
-        Ctrl = rt.NewCellArray(name + ".ctrl", Slots, Ctrls.Empty);
+        Ctrl = rt.NewCell(name + ".ctrl", ControlWord.AllEmpty);
         Keys = rt.NewCellArray<GoKey?>(name + ".keys", Slots, null);
         Elems = rt.NewCellArray(name + ".elems", Slots, 0);
     }
 
     public string Name { get; }
-    public CellArray<byte> Ctrl { get; }
+    public Cell<ControlWord> Ctrl { get; }
     public CellArray<GoKey?> Keys { get; }
     public CellArray<int> Elems { get; }
 
     /// <summary>matchEmpty: the first empty slot, or −1.</summary>
-    public int FirstEmpty()
-    {
-        for (int i = 0; i < Slots; i++)
-            if (Ctrl[i].Get(Plain) == Ctrls.Empty) return i;
-        return -1;
-    }
+    public int FirstEmpty() => Ctrl.Get(Plain).First(c => c == Ctrls.Empty);
 
     /// <summary>matchEmptyOrDeleted: the first slot that is not full, or −1.</summary>
-    public int FirstEmptyOrDeleted()
+    public int FirstEmptyOrDeleted() => Ctrl.Get(Plain).First(c => !Ctrls.IsFull(c));
+
+    /// <summary>matchH2 followed by the key comparison of each candidate: the slot holding <paramref name="key"/>, or −1.</summary>
+    public int Find(GoKey? key, byte h2)
     {
+        var ctrl = Ctrl.Get(Plain);
         for (int i = 0; i < Slots; i++)
-            if (!Ctrls.IsFull(Ctrl[i].Get(Plain))) return i;
+            if (ctrl[i] == h2 && Equals(Keys[i].Get(Plain), key)) return i;
         return -1;
     }
 
-    /// <summary>matchH2 followed by the key comparison: the slot holding <paramref name="key"/>, or −1.</summary>
-    public int Find(GoKey? key, byte h2)
-    {
-        for (int i = 0; i < Slots; i++)
-            if (Ctrl[i].Get(Plain) == h2 && Equals(Keys[i].Get(Plain), key)) return i;
-        return -1;
-    }
+    /// <summary>Sets one control byte (Go stores the byte alone; here the word is rewritten in the same step).</summary>
+    public void SetCtrl(int slot, byte value) => Ctrl.Set(Ctrl.Get(Plain).With(slot, value), Plain);
 
     /// <summary>Stores a new entry: key, elem, then its control byte H2.</summary>
     public void Fill(int slot, GoKey? key, int elem, byte h2)
     {
         Keys[slot].Set(key, Plain);
         Elems[slot].Set(elem, Plain);
-        Ctrl[slot].Set(h2, Plain);
+        SetCtrl(slot, h2);
     }
 
     /// <summary>Zeroes the key and elem of a slot (Go clears the elem always, the key when it holds pointers, as GoKey does).</summary>
@@ -65,7 +60,40 @@ internal sealed class Group
         Elems[slot].Set(0, Plain);
     }
 
+    /// <summary>Clears every slot and sets the whole control word empty (clearSmall, table.Clear).</summary>
+    public void Clear()
+    {
+        for (int i = 0; i < Slots; i++) ClearSlot(i);
+        Ctrl.Set(ControlWord.AllEmpty, Plain);
+    }
+
     public override string ToString() => Name;
+}
+
+/// <summary>The 8 control bytes of a group as one 64-bit word, slot i in byte i; shown as [46 3a del - ...] in traces.</summary>
+internal readonly record struct ControlWord(ulong Bits)
+{
+    public static ControlWord AllEmpty { get; } = new(0x8080808080808080UL);
+
+    public byte this[int slot] => (byte)(Bits >> (8 * slot));
+
+    public ControlWord With(int slot, byte value) => new((Bits & ~(0xFFUL << (8 * slot))) | ((ulong)value << (8 * slot)));
+
+    /// <summary>The first slot whose byte satisfies <paramref name="match"/> (a match bitset's first()), or −1.</summary>
+    public int First(Func<byte, bool> match)
+    {
+        for (int i = 0; i < Group.Slots; i++)
+            if (match(this[i])) return i;
+        return -1;
+    }
+
+    public override string ToString()
+    {
+        var bytes = new string[Group.Slots];
+        for (int i = 0; i < Group.Slots; i++)
+            bytes[i] = this[i] switch { Ctrls.Empty => "-", Ctrls.Deleted => "del", var h2 => h2.ToString("x2") };
+        return "[" + string.Join(' ', bytes) + "]";
+    }
 }
 
 /// <summary>The control-byte encoding of group.go and the hash split of map.go.</summary>

@@ -40,12 +40,14 @@ internal sealed class StaleTableLedger(SwissMap map) : IMonitor<TableReplaced>, 
         Mix((ulong)table.Used.Peek());
         Mix((ulong)table.GrowthLeft.Peek());
         foreach (var g in table.Groups)
+        {
+            Mix(g.Ctrl.Peek().Bits);
             for (int i = 0; i < Group.Slots; i++)
             {
-                Mix(g.Ctrl[i].Peek());
                 Mix(g.Keys[i].Peek()?.Hash ?? 0);
                 Mix((ulong)g.Elems[i].Peek());
             }
+        }
         return h;
     }
 }

@@ -112,7 +112,7 @@ public sealed class SwissIterator
                 ulong entry = (entryIdx + entryOffset) & entryMask;
                 var g = tab.Groups[(int)(entry / Group.Slots)];
                 int slot = (int)(entry % Group.Slots);
-                if (!Ctrls.IsFull(g.Ctrl[slot].Get(Plain))) continue;
+                if (!Ctrls.IsFull(g.Ctrl.Get(Plain)[slot])) continue;
                 var key = g.Keys[slot].Get(Plain);
                 int value;
                 bool grown = tab.Index.Get(Plain) == -1;
@@ -142,7 +142,7 @@ public sealed class SwissIterator
         for (; entryIdx < Group.Slots; entryIdx++)
         {
             int slot = (int)((entryIdx + entryOffset) % Group.Slots);
-            if (!Ctrls.IsFull(smallGroup!.Ctrl[slot].Get(Plain))) continue;
+            if (!Ctrls.IsFull(smallGroup!.Ctrl.Get(Plain)[slot])) continue;
             var key = smallGroup.Keys[slot].Get(Plain);
             int value;
             if (map.IterDirLen() > 0)

@@ -34,7 +34,7 @@ public sealed partial class SwissMap
     {
         for (int i = 0; i < Group.Slots; i++)
         {
-            byte ctrl = g.Ctrl[i].Peek();
+            byte ctrl = g.Ctrl.Peek()[i];
             text.Append(' ').Append(ctrl switch
             {
                 Ctrls.Empty => "-",

@@ -68,9 +68,10 @@ public sealed partial class SwissMap
     {
         var g = small.Get(Plain)!;
         var table = NewTable(2 * Group.Slots, index: 0, localDepth: 0);
+        var ctrl = g.Ctrl.Get(Plain);
         for (int i = 0; i < Group.Slots; i++)
         {
-            if (!Ctrls.IsFull(g.Ctrl[i].Get(Plain))) continue;
+            if (!Ctrls.IsFull(ctrl[i])) continue;
             var key = g.Keys[i].Get(Plain);
             table.UncheckedPut(key, Hash(key), g.Elems[i].Get(Plain));
         }
@@ -116,7 +117,7 @@ public sealed partial class SwissMap
         if (slot < 0) return;
         AddUsed(-1);
         g.ClearSlot(slot);
-        g.Ctrl[slot].Set(Ctrls.Empty, Plain);
+        g.SetCtrl(slot, Ctrls.Empty);
     }
 
     /// <summary>clear(m) (Map.Clear): every distinct table (or the small group) emptied, clearSeq+1; the directory keeps its size.</summary>
@@ -136,12 +137,7 @@ public sealed partial class SwissMap
         await ToggleWriting();
         if (dirLen.Get(Plain) == 0)
         {
-            var g = small.Get(Plain)!;
-            for (int i = 0; i < Group.Slots; i++)
-            {
-                g.ClearSlot(i);
-                g.Ctrl[i].Set(Ctrls.Empty, Plain);
-            }
+            small.Get(Plain)!.Clear();
         }
         else
         {

@@ -34,7 +34,7 @@ internal static class SwissStructureCheck
         if (map.GhostSmall is not { } g) return null;
         for (int i = 0; i < Group.Slots; i++)
         {
-            byte ctrl = g.Ctrl[i].Peek();
+            byte ctrl = g.Ctrl.Peek()[i];
             if (ctrl == Ctrls.Deleted) return $"the small group has a tombstone in slot {i} (SW-8)";
             if (!Ctrls.IsFull(ctrl)) continue;
             if (CheckEntry(g, i, entries) is { } error) return error;
@@ -74,7 +74,7 @@ internal static class SwissStructureCheck
             bool hasEmpty = false, hasTombstone = false;
             for (int i = 0; i < Group.Slots; i++)
             {
-                byte ctrl = g.Ctrl[i].Peek();
+                byte ctrl = g.Ctrl.Peek()[i];
                 if (ctrl == Ctrls.Empty) { hasEmpty = true; empties++; continue; }
                 if (ctrl == Ctrls.Deleted) { hasTombstone = true; tombstones++; continue; }
                 full++;
@@ -100,7 +100,7 @@ internal static class SwissStructureCheck
     {
         var key = g.Keys[slot].Peek();
         if (key is null) return $"{g.Name} slot {slot} is full but holds the zero key";
-        if (g.Ctrl[slot].Peek() != Ctrls.H2(key.Hash)) return $"{g.Name} slot {slot} holds {key} under control byte {g.Ctrl[slot].Peek():x2}, not its H2";
+        if (g.Ctrl.Peek()[slot] != Ctrls.H2(key.Hash)) return $"{g.Name} slot {slot} holds {key} under control byte {g.Ctrl.Peek()[slot]:x2}, not its H2";
         if (!entries.TryAdd(key, g.Elems[slot].Peek())) return $"{key} is stored twice";
         return null;
     }
@@ -111,8 +111,7 @@ internal static class SwissStructureCheck
         for (var seq = new ProbeSeq(key.Hash, table.Groups.Count - 1); seq.Offset != home; seq.Next())
         {
             var g = table.Groups[seq.Offset];
-            for (int i = 0; i < Group.Slots; i++)
-                if (g.Ctrl[i].Peek() == Ctrls.Empty) return g;
+            if (g.Ctrl.Peek().First(c => c == Ctrls.Empty) >= 0) return g;
         }
         return null;
     }

@@ -72,7 +72,7 @@ internal sealed class Table
             if (existing >= 0) return g.Elems[existing];
             int slot = g.FirstEmptyOrDeleted();
             if (slot < 0) continue;   // a full group: keep probing
-            if (g.Ctrl[slot].Get(Plain) == Ctrls.Deleted)
+            if (g.Ctrl.Get(Plain)[slot] == Ctrls.Deleted)
             {
                 if (firstDeleted is null)
                 {
@@ -130,12 +130,12 @@ internal sealed class Table
         g.ClearSlot(slot);
         if (g.FirstEmpty() >= 0 || m.Config.Bug == SwissMapBug.W3DeleteWithoutTombstone)
         {
-            g.Ctrl[slot].Set(Ctrls.Empty, Plain);
+            g.SetCtrl(slot, Ctrls.Empty);
             GrowthLeft.Set(GrowthLeft.Get(Plain) + 1, Plain);
         }
         else
         {
-            g.Ctrl[slot].Set(Ctrls.Deleted, Plain);
+            g.SetCtrl(slot, Ctrls.Deleted);
         }
         return true;
     }
@@ -143,12 +143,7 @@ internal sealed class Table
     /// <summary>table.Clear: every group zeroed and empty (tombstones included), used 0, growthLeft reset.</summary>
     public void Clear()
     {
-        foreach (var g in groups)
-            for (int i = 0; i < Group.Slots; i++)
-            {
-                g.ClearSlot(i);
-                g.Ctrl[i].Set(Ctrls.Empty, Plain);
-            }
+        foreach (var g in groups) g.Clear();
         Used.Set(0, Plain);
         GrowthLeft.Set(MaxLoad(Capacity), Plain);
     }
@@ -157,8 +152,11 @@ internal sealed class Table
     public IEnumerable<(Group Group, int Slot)> FullSlots()
     {
         foreach (var g in groups)
+        {
+            var ctrl = g.Ctrl.Get(Plain);
             for (int i = 0; i < Group.Slots; i++)
-                if (Ctrls.IsFull(g.Ctrl[i].Get(Plain))) yield return (g, i);
+                if (Ctrls.IsFull(ctrl[i])) yield return (g, i);
+        }
     }
 
     public override string ToString() => Name;
