@@ -25,6 +25,12 @@ public sealed record TestConfiguration
     /// <summary>Collect the coverage labels the executions reach (`test --coverage`).</summary>
     public bool Coverage { get; init; }
 
+    /// <summary>Threads exploring at once; the report does not depend on it.</summary>
+    public int Workers { get; init; } = 1;
+
+    /// <summary>The part of the space this run explores (`--shard K/N`); the whole by default.</summary>
+    public Shard Shard { get; init; } = Shard.Whole;
+
     /// <summary>Where trace files are written.</summary>
     public string OutputDirectory { get; init; } = "traces";
 

@@ -14,6 +14,12 @@ public sealed class CoverageSet
         labels.Add(label);
     }
 
+    /// <summary>Adds the labels of <paramref name="other"/> not reached yet, in its order: joining segments in order keeps "first reached".</summary>
+    public void Add(CoverageSet other)
+    {
+        foreach (var label in other.labels) Reach(label);
+    }
+
     public bool Contains(CoverageLabel label) => label.Id < reached.Length && reached[label.Id];
 
     /// <summary>The labels reached, in the order first reached.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ModelCheck.Engine;
 
 /// <summary>What exploring one scenario found. Everything but <see cref="Elapsed"/> is a function of the inputs.</summary>
@@ -14,6 +12,12 @@ public sealed record ExplorationReport(
     IReadOnlyDictionary<BugKind, int> BugCounts,
     TimeSpan Elapsed)
 {
+    /// <summary>The sum of the executions' <see cref="ExecutionDigest"/>s: equal for runs that explored the same executions.</summary>
+    public ulong Digest { get; init; }
+
+    /// <summary>The parts of the space the report joins, in order (one per worker's block or unit; for shard reports and `merge`).</summary>
+    public IReadOnlyList<Segment> Segments { get; init; } = [];
+
     /// <summary>The kind of the first bug found, or <see cref="BugKind.None"/>: what --expect compares.</summary>
     public BugKind Observed => Bugs.Count > 0 ? Bugs[0].Bug.Kind : BugKind.None;
 

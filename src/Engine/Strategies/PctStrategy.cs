@@ -9,31 +9,47 @@ namespace ModelCheck.Engine;
 /// The change points are drawn from the decisions (steps where more than one task could run), not from
 /// all steps: the runtime asks nothing at a step with one enabled task, so a change point there would be
 /// lost, and a scenario that runs alone for long stretches would be explored at a lower depth than asked.
+/// Each iteration draws from its own stream (seeded by the run's seed and the iteration number). PCT's k,
+/// the most decisions an execution makes, is learned from the first <see cref="Calibration"/> executions,
+/// run in order; after them it stays fixed, so every later iteration is independent of the others and
+/// may run on any worker or machine.
 /// </summary>
-public sealed class PctStrategy : IStrategy
+public sealed class PctStrategy : ISamplingStrategy
 {
+    /// <summary>The executions k is learned from.</summary>
+    public const int Calibration = 32;
+
+    readonly ulong seed;
+    readonly int depth;
     readonly Xoshiro random;
+    long iteration;
     // Task ids, highest priority first.
     readonly List<int> priorities = [];
     // The decisions (1-based) at which the priority changes, ascending.
     readonly int[] changePoints;
     int nextChange;
     int decisions;
-    // The most decisions an execution has made so far: PCT's k. The first execution has no change points.
+    // The most decisions a calibration execution has made so far: PCT's k. The first execution has no change points.
     int decisionEstimate;
 
     public PctStrategy(ulong seed, int depth)
     {
         if (depth < 1) throw new ArgumentOutOfRangeException(nameof(depth), "the PCT depth is at least 1");
+        this.seed = seed;
+        this.depth = depth;
         random = new Xoshiro(seed);
         changePoints = new int[depth - 1];
     }
 
     public string Name => "pct";
     public bool IsComplete => false;
+    public int CalibrationExecutions => Calibration;
+    public void StartIteration(long iteration) => this.iteration = iteration;
+    public ISamplingStrategy Fork() => new PctStrategy(seed, depth) { decisionEstimate = decisionEstimate };
 
     public bool PrepareExecution()
     {
+        random.Reseed(Xoshiro.StreamSeed(seed, iteration++));
         priorities.Clear();
         decisions = 0;
         nextChange = 0;
@@ -61,7 +77,11 @@ public sealed class PctStrategy : IStrategy
 
     public int PickValue(ChoiceKind kind, int count, int step) => random.Next(count);
 
-    public void OnExecutionEnd(int steps) => decisionEstimate = Math.Max(decisionEstimate, decisions);
+    public void OnExecutionEnd(int steps)
+    {
+        // iteration was advanced by PrepareExecution: the one that just ended is iteration - 1.
+        if (iteration <= Calibration) decisionEstimate = Math.Max(decisionEstimate, decisions);
+    }
 
     int HighestEnabled(ReadOnlySpan<int> enabled)
     {

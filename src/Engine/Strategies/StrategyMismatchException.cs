@@ -5,4 +5,4 @@ namespace ModelCheck.Engine;
 /// from the program, or a scenario whose choices change between executions of the same path. Not a
 /// bug of the scenario under test: the runtime stops the execution and rethrows it to its caller.
 /// </summary>
-public sealed class StrategyMismatchException(string message) : Exception(message);
+public class StrategyMismatchException(string message) : Exception(message);

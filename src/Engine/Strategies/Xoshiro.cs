@@ -8,12 +8,25 @@ public sealed class Xoshiro
 {
     ulong s0, s1, s2, s3;
 
-    public Xoshiro(ulong seed)
+    public Xoshiro(ulong seed) => Reseed(seed);
+
+    /// <summary>Restarts the sequence as <c>new Xoshiro(seed)</c> would, without allocating.</summary>
+    public void Reseed(ulong seed)
     {
         s0 = SplitMix(ref seed);
         s1 = SplitMix(ref seed);
         s2 = SplitMix(ref seed);
         s3 = SplitMix(ref seed);
+    }
+
+    /// <summary>
+    /// The seed of stream <paramref name="stream"/> of a run seeded with <paramref name="seed"/>: a pure
+    /// function of both, so execution i draws the same numbers whichever worker or machine runs it.
+    /// </summary>
+    public static ulong StreamSeed(ulong seed, long stream)
+    {
+        ulong a = seed, b = (ulong)stream ^ 0x6A09E667F3BCC909UL;
+        return SplitMix(ref a) ^ SplitMix(ref b) * 0xD1B54A32D192ED03UL;
     }
 
     public ulong NextUInt64()

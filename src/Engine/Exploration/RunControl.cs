@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Threading;
+
+namespace ModelCheck.Engine;
+
+/// <summary>
+/// What the workers of one exploration share: when to stop (cancellation, the time budget), the
+/// running totals a progress display shows, and the first fault of the scenario any worker hit.
+/// Workers run on their own threads; the thread that called <see cref="Explorer"/> polls the totals
+/// and reports progress, so a progress callback never runs on two threads.
+/// </summary>
+sealed class RunControl(TestConfiguration configuration, Action<ExplorationProgress>? progress, CancellationToken cancel)
+{
+    readonly Stopwatch clock = Stopwatch.StartNew();
+    readonly TimeSpan deadline = configuration.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;
+    long executions;
+    long bugs;
+    volatile bool faulted;
+    bool inline;
+
+    public TimeSpan Elapsed => clock.Elapsed;
+
+    /// <summary>True once the run must end early: cancelled, out of time, or a worker failed.</summary>
+    public bool Stopping => faulted || cancel.IsCancellationRequested || clock.Elapsed >= deadline;
+
+    /// <summary>Counts one execution; on a single inline worker, reports progress every 64.</summary>
+    public void Executed(bool bug)
+    {
+        long done = Interlocked.Increment(ref executions);
+        if (bug) Interlocked.Increment(ref bugs);
+        if (inline && (done & 63) == 0) Report();
+    }
+
+    void Report() => progress?.Invoke(new ExplorationProgress(
+        (int)Math.Min(Interlocked.Read(ref executions), int.MaxValue), configuration.Iterations, (int)Interlocked.Read(ref bugs), clock.Elapsed));
+
+    /// <summary>
+    /// Runs <paramref name="work"/>(0..count-1), one per worker. One worker runs on this thread; more run
+    /// on their own threads while this one reports progress. A fault in any worker stops the others and
+    /// is rethrown here.
+    /// </summary>
+    public void RunWorkers(int count, Action<int> work)
+    {
+        if (count == 1)
+        {
+            inline = true;
+            work(0);
+            inline = false;
+            return;
+        }
+        var faults = new Exception?[count];
+        var threads = new Thread[count];
+        for (int w = 0; w < count; w++)
+        {
+            int index = w;
+            // The scenario's code runs on these threads: give them the main thread's stack size.
+            threads[w] = new Thread(() =>
+            {
+                try
+                {
+                    work(index);
+                }
+                catch (Exception e)
+                {
+                    faults[index] = e;
+                    faulted = true;
+                }
+            }, 8 << 20) { Name = $"modelcheck worker {index + 1}", IsBackground = true };
+            threads[w].Start();
+        }
+        foreach (var thread in threads)
+            while (!thread.Join(100)) Report();
+        if (faults.FirstOrDefault(f => f is not null) is { } fault)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fault);
+    }
+}
