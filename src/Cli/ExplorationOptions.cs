@@ -20,11 +20,12 @@ public sealed class ExplorationOptions
     readonly Option<int?> timeout = CheckedOptions.Integer("--timeout", "seconds each scenario may explore for", 1);
     readonly Option<string?> outdir = new("--outdir") { Description = "directory for trace files" };
     readonly Option<bool> allBugs = new("--all-bugs") { Description = "keep exploring after a bug and count executions per bug kind" };
+    readonly Option<int?> workers = CheckedOptions.Integer("--workers", "threads exploring each scenario (default: the number of cores); the results do not depend on it", 1);
     readonly Option<string?> config = new("--config") { Description = "configuration file (default: ./coyote.json)" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { iterations, strategy, strategyValue, maxSteps, failOnMaxSteps, memory, raceDetection, seed, timeout, outdir, allBugs, config })
+        foreach (var option in new Option[] { iterations, strategy, strategyValue, maxSteps, failOnMaxSteps, memory, raceDetection, seed, timeout, outdir, allBugs, workers, config })
             command.Options.Add(option);
     }
 
@@ -55,6 +56,7 @@ public sealed class ExplorationOptions
             TimeoutSeconds = parse.GetValue(timeout) ?? file.TimeoutSeconds,
             OutputDirectory = parse.GetValue(outdir) ?? file.OutputDirectory,
             AllBugs = parse.GetValue(allBugs),
+            Workers = parse.GetValue(workers) ?? Environment.ProcessorCount,
             Execution = execution,
         };
     }

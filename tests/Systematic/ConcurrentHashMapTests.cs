@@ -7,7 +7,7 @@ namespace ModelCheck.Tests.Systematic;
 
 /// <summary>
 /// The chm scenarios beyond their verdicts: each seeded bug is found by random and by PCT within the repository's
-/// budget (coyote.json: 2000 iterations, seed 1) with its kind and the invariant it names; the correct map and the
+/// budget (coyote.json: 2000 iterations, seed 4) with its kind and the invariant it names; the correct map and the
 /// negative controls also pass PCT; dfs explores the small correct scenarios completely.
 /// </summary>
 public sealed class ConcurrentHashMapTests

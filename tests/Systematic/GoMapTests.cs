@@ -6,7 +6,7 @@ namespace ModelCheck.Tests.Systematic;
 
 /// <summary>
 /// The gomap scenarios beyond their verdicts: each seeded bug G-1..G-7 is found by random and by PCT
-/// within the repository's budget (coyote.json: 2000 iterations, seed 1), with its kind and the invariant
+/// within the repository's budget (coyote.json: 2000 iterations, seed 4), with its kind and the invariant
 /// it names, and its trace replays; the correct programs pass PCT too; the single-goroutine programs and
 /// the small locked ones are explored completely by DFS; unlocked writers show both of Go's outcomes.
 /// </summary>
@@ -83,7 +83,8 @@ public sealed class GoMapTests
         var fatal = report.Bugs.Single(b => b.Bug.Kind == BugKind.Fatal);
         var lost = report.Bugs.Single(b => b.Bug.Kind == BugKind.AssertionFailure);
         Assert.Equal("fatal error: concurrent map writes", fatal.Bug.Message);
-        Assert.StartsWith("write lost without a fatal error: m[k5] is 0, expected 15", lost.Bug.Message);
+        // Which writer's key is lost first depends on the schedules drawn; each is written once and read back as 0.
+        Assert.Matches(@"^write lost without a fatal error: m\[k(\d+)\] is 0, expected 1\1$", lost.Bug.Message);
         foreach (var found in new[] { fatal, lost })
             Assert.True(Replayer.Replay(scenario, TraceFile.From(report, found)).Reproduced);
     }

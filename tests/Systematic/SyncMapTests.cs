@@ -6,7 +6,7 @@ namespace ModelCheck.Tests.Systematic;
 
 /// <summary>
 /// The syncmap scenarios beyond their verdicts: each seeded bug of §2.9 is found by random and by PCT within
-/// the repository's budget (coyote.json: 2000 iterations, seed 1), with its kind and the evidence that names
+/// the repository's budget (coyote.json: 2000 iterations, seed 4), with its kind and the evidence that names
 /// it; the correct map passes PCT too; dfs explores the correct scenarios completely (miss-race without a
 /// preemption bound, the others within a stated one).
 /// </summary>

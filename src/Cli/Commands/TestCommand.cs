@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ModelCheck.Cli.Reports;
 using ModelCheck.Engine;
 
 namespace ModelCheck.Cli.Commands;
@@ -18,23 +19,36 @@ public static class TestCommand
         var html = new Option<string?>("--html") { Description = "write an HTML report of each bug into this directory" };
         var noProgress = new Option<bool>("--no-progress") { Description = "no progress bar, even on a terminal" };
         var coverage = new Option<bool>("--coverage") { Description = "report which coverage labels of each model the scenarios reached; fail if one that must be reached was not" };
+        var junit = new Option<string?>("--junit") { Description = "write the results as JUnit XML to this file" };
+        var json = new Option<string?>("--json") { Description = "write the results as JSON to this file (with --shard: the shard's report for `merge`)" };
+        var shard = new Option<string?>("--shard") { Description = "explore part K of N of each scenario's space (K/N); the report goes to --json (default: OUTDIR/shard-K-of-N.json)" };
         var options = new ExplorationOptions();
-        var command = new Command("test", "explore scenarios and report the bugs found") { arguments, expect, minimize, html, noProgress, coverage };
+        var command = new Command("test", "explore scenarios and report the bugs found") { arguments, expect, minimize, html, noProgress, coverage, junit, json, shard };
         options.AddTo(command);
         command.SetAction(parse =>
         {
             bool withCoverage = parse.GetValue(coverage);
-            var configuration = options.Resolve(parse) with { Coverage = withCoverage };
+            var part = ShardOption(parse.GetValue(shard));
+            var configuration = options.Resolve(parse) with { Coverage = withCoverage, Shard = part };
+            var jsonPath = parse.GetValue(json) ?? (part.IsWhole ? null : Path.Combine(configuration.OutputDirectory, $"shard-{part.Index}-of-{part.Count}.json"));
+            var junitPath = parse.GetValue(junit);
+            if (jsonPath is not null) OutputPaths.File(jsonPath, "--json");
+            if (junitPath is not null) OutputPaths.File(junitPath, "--junit");
             var (assembly, patterns) = ScenarioSource.SplitArguments(parse.GetValue(arguments) ?? []);
             var scenarios = ScenarioSource.Select(ScenarioSource.Load(assembly), patterns);
             var htmlDirectory = parse.GetValue(html);
             OutputPaths.Directory(configuration.OutputDirectory, "--outdir");
             if (htmlDirectory is not null) OutputPaths.Directory(htmlDirectory, "--html");
             var run = new Run(console, configuration, new ProgressDisplay(console, parse.GetValue(noProgress)), new TraceOutputs(parse.GetValue(minimize)), htmlDirectory);
-            var reports = new List<ExplorationReport>();
-            int exit = parse.GetValue(expect) ? RunExpect(run, scenarios, reports) : RunReport(run, scenarios, reports);
+            var results = new List<ScenarioResult>();
+            bool expecting = parse.GetValue(expect);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            int exit = expecting ? RunExpect(run, scenarios, results) : RunReport(run, scenarios, results);
+            var reports = results.Select(r => r.Report).ToList();
             if (withCoverage && !CoverageReport.Print(console.Out, CoverageCatalog.Discover(ScenarioSource.LoadAssembly(assembly)), reports))
                 exit = CommandLine.Failed;
+            if (jsonPath is not null) AtomicFile.Write(jsonPath, JsonReport.Render(results, configuration, expecting, clock.Elapsed));
+            if (junitPath is not null) AtomicFile.Write(junitPath, JUnitReport.Render(results, clock.Elapsed));
             return exit;
         });
         return command;
@@ -42,14 +56,19 @@ public static class TestCommand
 
     sealed record Run(ConsoleOutput Console, TestConfiguration Configuration, ProgressDisplay Progress, TraceOutputs Outputs, string? HtmlDirectory);
 
-    static int RunReport(Run run, IReadOnlyList<Scenario> scenarios, List<ExplorationReport> reports)
+    static Shard ShardOption(string? text) =>
+        text is null ? Shard.Whole
+        : Shard.Parse(text) ?? throw new UsageException($"--shard must be K/N with 1 <= K <= N, not '{text}'");
+
+    static int RunReport(Run run, IReadOnlyList<Scenario> scenarios, List<ScenarioResult> results)
     {
         var (console, configuration) = (run.Console, run.Configuration);
         bool anyBug = false;
         foreach (var scenario in scenarios)
         {
             var report = run.Progress.Explore(scenario, configuration);
-            reports.Add(report);
+            var traces = new List<string>();
+            results.Add(new ScenarioResult(report, traces, Expect: false));
             anyBug |= report.Bugs.Count > 0;
             var o = console.Out;
             o.WriteLine($"{scenario.Name}  ({Describe(configuration)}{Describe(scenario.SettingsFor(configuration.Execution))})");
@@ -57,6 +76,7 @@ public static class TestCommand
             {
                 o.WriteLine($"  bug       {found.Bug.Kind.ToName()} at step {found.Bug.Step} of execution {found.Iteration}: {found.Bug.Message}");
                 var path = WriteTrace(report, found);
+                traces.Add(path);
                 o.WriteLine($"  trace     {path}");
                 Outputs(run, o, report, found, path);
             }
@@ -70,7 +90,7 @@ public static class TestCommand
         return anyBug ? CommandLine.Failed : CommandLine.Ok;
     }
 
-    static int RunExpect(Run run, IReadOnlyList<Scenario> scenarios, List<ExplorationReport> reports)
+    static int RunExpect(Run run, IReadOnlyList<Scenario> scenarios, List<ScenarioResult> results)
     {
         var (console, configuration) = (run.Console, run.Configuration);
         int width = Math.Max("scenario".Length, scenarios.Max(s => s.Name.Length));
@@ -80,14 +100,15 @@ public static class TestCommand
         foreach (var scenario in scenarios)
         {
             var report = run.Progress.Explore(scenario, configuration);
-            reports.Add(report);
+            var traces = report.Bugs.Select(found => WriteTrace(report, found)).ToList();
+            results.Add(new ScenarioResult(report, traces, Expect: true));
             // The table stays one line per scenario; what minimisation and reports print goes to stderr.
-            foreach (var found in report.Bugs) Outputs(run, console.Error, report, found, WriteTrace(report, found));
+            foreach (var (found, path) in report.Bugs.Zip(traces)) Outputs(run, console.Error, report, found, path);
             bool ok = report.MatchesExpectation;
             if (!ok) mismatches++;
             // Cut-off executions a passing scenario tolerates are marked, so the table says they were allowed.
             var cutOff = report.BoundReached == 0 ? "0" : report.BoundReached + (scenario.ToleratesCutOff is not null ? "*" : "");
-            var line = $"{scenario.Name.PadRight(width)}  {scenario.ExpectedName,-16}  {Observed(report),-16}  {report.Executions,10}  {cutOff,7}  {(report.Complete ? "yes" : "no"),-8}";
+            var line = $"{scenario.Name.PadRight(width)}  {scenario.ExpectedName,-16}  {results[^1].Observed,-16}  {report.Executions,10}  {cutOff,7}  {(report.Complete ? "yes" : "no"),-8}";
             if (console.ShowTiming) line += $"  {Seconds(report.Elapsed)}";
             o.WriteLine((line + (ok ? "" : Mismatch(report))).TrimEnd());
             if (!console.ShowTiming) console.Error.WriteLine($"timing {scenario.Name} {Seconds(report.Elapsed)}");
@@ -108,10 +129,6 @@ public static class TestCommand
             ? "  MISMATCH: executions cut off at the step bound, and the scenario does not say why it tolerates them"
             : "  MISMATCH";
 
-    static string Observed(ExplorationReport report) =>
-        report.Scenario.Expected != BugKind.None && report.BugCounts.ContainsKey(report.Scenario.Expected)
-            ? report.Scenario.ExpectedName
-            : report.Observed.ToName();
 
     static string WriteTrace(ExplorationReport report, FoundBug found)
     {

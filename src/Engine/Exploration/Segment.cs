@@ -6,10 +6,16 @@ namespace ModelCheck.Engine;
 /// and shards fill segments independently; <see cref="SegmentFold"/> joins them in key order into the
 /// report a single run would have made, so results never depend on who explored what, or when.
 /// </summary>
-public sealed class Segment(long key, bool coverage = false)
+public sealed class Segment(long key, bool coverage = false, bool unit = false)
 {
     /// <summary>Where the segment lies in the run's order: its first iteration, or its unit number.</summary>
     public long Key { get; } = key;
+
+    /// <summary>The key of the segment that follows this one: after a block of iterations, the next iteration; after a unit, the next unit.</summary>
+    public long Next => unit ? Key + Units : Key + Executions;
+
+    /// <summary>How many units a segment of units covers: one, more once joined with the next, all of them for a plain search.</summary>
+    internal long Units { get; init; } = 1;
 
     public int Executions { get; set; }
     public long Steps { get; set; }
@@ -49,8 +55,9 @@ public sealed class Segment(long key, bool coverage = false)
     /// <summary><paramref name="next"/> appended to this one (it must start where this one ends).</summary>
     public Segment Then(Segment next)
     {
-        var joined = new Segment(Key, Coverage is not null)
+        var joined = new Segment(Key, Coverage is not null, unit)
         {
+            Units = Units + next.Units,
             Executions = Executions + next.Executions,
             Steps = Steps + next.Steps,
             BoundReached = BoundReached + next.BoundReached,

@@ -45,7 +45,7 @@ static class TreeExplorer
         while (!control.Stopping && strategy.PrepareExecution())
         {
             if (worker.Run() is not { } result || !strategy.Owned) continue;
-            current ??= new Segment(strategy.Unit, configuration.Coverage);
+            current ??= new Segment(strategy.Unit, configuration.Coverage, unit: true);
             bool first = current.Add(result, worker);
             control.Executed(result.Bug is not null);
             bool bugStop = first && !configuration.AllBugs;
@@ -74,7 +74,7 @@ static class TreeExplorer
     {
         var strategy = new DfsStrategy(configuration.StrategyValue);
         var worker = new Worker(scenario, configuration, strategy);
-        var segment = new Segment(0, configuration.Coverage);
+        var segment = new Segment(0, configuration.Coverage, unit: true) { Units = long.MaxValue / 2 };
         bool stopped = false;
         while (segment.Executions < configuration.Iterations && !control.Stopping && strategy.PrepareExecution())
         {
@@ -94,7 +94,7 @@ static class TreeExplorer
         var partition = TreePartition.Only(configuration.Shard, unit);
         var strategy = new DfsStrategy(configuration.StrategyValue, partition);
         var worker = new Worker(scenario, configuration, strategy);
-        var segment = new Segment(unit, configuration.Coverage);
+        var segment = new Segment(unit, configuration.Coverage, unit: true);
         while (segment.Executions < budget && strategy.PrepareExecution())
         {
             if (worker.Run() is not { } result || !strategy.Owned) continue;

@@ -5,6 +5,9 @@ public sealed record Scenario(string Name, string Description, BugKind Expected,
 {
     public string ExpectedName => Expected.ToName();
 
+    /// <summary>The scenario's version (<see cref="ScenarioFingerprint"/>): equal only for the same declaration and build.</summary>
+    public string Fingerprint { get; init; } = ScenarioFingerprint.Of($"{Name}|{Expected.ToName()}", Entry.Method.Module);
+
     /// <summary>
     /// The memory model the scenario's verdict is stated under, or null to follow the run's. A weak-memory
     /// seeded bug only exists under its model, so the scenario's choice wins over the command line.

@@ -87,6 +87,9 @@ public sealed class ScenarioCatalog
                 : throw new ScenarioException($"scenario '{attribute.Name}': Memory must be {MemoryModelNames.Choices}, not '{name}'");
         return new Scenario(attribute.Name, attribute.Description, attribute.Expect, entry)
         {
+            Fingerprint = ScenarioFingerprint.Of(
+                $"{attribute.Name}|{attribute.Expect.ToName()}|{attribute.Memory}|{attribute.RaceDetection}|{attribute.Argument}|{method.DeclaringType?.FullName}.{method.Name}",
+                method.Module),
             Memory = memory,
             RaceDetection = attribute.RaceDetection,
             ToleratesCutOff = attribute.ToleratesCutOff is { } reason && string.IsNullOrWhiteSpace(reason)

@@ -1,0 +1,20 @@
+using ModelCheck.Engine;
+
+namespace ModelCheck.Cli.Reports;
+
+/// <summary>
+/// One scenario's outcome as the reports (--json, --junit) and `merge` see it: the exploration report,
+/// the trace file written for each of its bugs (in the order of <see cref="ExplorationReport.Bugs"/>), and
+/// whether it fails the run: with --expect, when the verdict differs from the contract; without, when a
+/// bug was found.
+/// </summary>
+public sealed record ScenarioResult(ExplorationReport Report, IReadOnlyList<string> Traces, bool Expect)
+{
+    public Scenario Scenario => Report.Scenario;
+
+    public bool Failed => Expect ? !Report.MatchesExpectation : Report.Bugs.Count > 0;
+
+    /// <summary>The observed verdict as --expect prints it: the expected bug kind when it was among those found.</summary>
+    public string Observed =>
+        Scenario.Expected != BugKind.None && Report.BugCounts.ContainsKey(Scenario.Expected) ? Scenario.ExpectedName : Report.Observed.ToName();
+}
