@@ -1,4 +1,5 @@
 using ModelCheck.Engine;
+using ModelCheck.Maps;
 
 using static ModelCheck.Tests.Systematic.MapScenarioRuns;
 
@@ -45,8 +46,19 @@ public sealed class HashTrieMapTests
     [InlineData("hashtriemap/correct/faithful-hash", 3, 4579)]
     [InlineData("hashtriemap/correct/clear", 3, 3222)]
     [InlineData("hashtriemap/correct/lazy-init", 2, 6954)]
-    [InlineData("hashtriemap/correct/range", 2, 2744)]
+    [InlineData("hashtriemap/correct/range", 2, 2943)]
     [InlineData("hashtriemap/correct/conditional", 1, 1099)]
     public void Dfs_explores_correct_scenarios_completely(string name, int? preemptionBound, int executions) =>
         Assert.Equal(executions, AssertDfsComplete(name, preemptionBound).Executions);
+
+    [Fact]
+    public void The_scenarios_reach_every_coverage_label_of_the_trie()
+    {
+        var labels = CoverageCatalog.Discover(MapsAssembly.Assembly).All.Where(l => l.Model == "hashtriemap").ToList();
+        var reached = Catalog.Match(["hashtriemap/*"])
+            .Select(s => Explorer.Explore(s, RepositoryConfiguration.Load() with { TimeoutSeconds = null, Coverage = true }).Coverage!)
+            .ToList();
+        var missed = labels.Where(l => !reached.Any(c => c.Contains(l))).Select(l => l.Name).ToList();
+        Assert.True(labels.Count > 0 && missed.Count == 0, $"not reached: {string.Join("; ", missed)}");
+    }
 }

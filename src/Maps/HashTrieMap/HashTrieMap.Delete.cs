@@ -21,7 +21,11 @@ sealed partial class HashTrieMap
             await Lock(slot.Node);
             var reloaded = await slot.Cell.Load(SeqCst);
             if ((bug == HashTrieBug.H2NoDeadCheck || !await slot.Node.Dead.Load(SeqCst)) && reloaded is null or Entry)
+            {
+                rt.CoverIf(reloaded is null, Coverage.FindLosesEntry);
                 return (slot, reloaded as Entry);
+            }
+            rt.Cover(Coverage.FindRetries);
             await Unlock(slot.Node);
         }
     }
@@ -100,6 +104,7 @@ sealed partial class HashTrieMap
             shift += 4;
             if (shift >= hash.Bits) throw RanOutOfHashBits("iterating");
             await Lock(parent);
+            rt.Cover(Coverage.Prune);
             await i.Dead.Store(true, SeqCst);
             if (rt.IsRecording) rt.Note($"{i.Name} is dead; unlink it from {parent.Name}");
             await StoreChild(parent, TrieHash.Index(h, shift), null);
@@ -119,6 +124,7 @@ sealed partial class HashTrieMap
 
     async Task Walk(Indirect i, List<(int, int)> produced)
     {
+        if (rt.CollectsCoverage) rt.CoverIf(i.Dead.Peek(), Coverage.RangeThroughDeadNode);
         for (int j = 0; j < Indirect.ChildCount; j++)
         {
             var n = await i.Children[j].Load(SeqCst);

@@ -71,7 +71,11 @@ sealed partial class HashTrieMap : ISyncMap
     /// <summary>H-1 only: an entry's value changed in place, which HT-4 forbids; the trace says when no slot reaches it.</summary>
     internal void ValueChanged(Entry e)
     {
-        if (rt.IsRecording && !Reaches(e)) rt.Note($"{e.Id} is detached: no slot of the trie reaches it");
+        if ((rt.IsRecording || rt.CollectsCoverage) && !Reaches(e))
+        {
+            rt.Note($"{e.Id} is detached: no slot of the trie reaches it");
+            rt.Cover(Coverage.CasOnDetachedEntry);
+        }
         rt.Publish(new EntryValueChanged(e));
     }
 
@@ -93,7 +97,12 @@ sealed partial class HashTrieMap : ISyncMap
         await i.Children[index].Store(child, SeqCst);
     }
 
-    async Task StoreSlot(Slot slot, Node? child) => await StoreChild(slot.Node, slot.Index, child);
+    /// <summary>The publishing store of a write, into the slot of the node it locked and validated.</summary>
+    async Task StoreSlot(Slot slot, Node? child)
+    {
+        if (rt.CollectsCoverage) rt.CoverIf(!VisitReachable((_, _, _) => { }).Contains(slot.Node), Coverage.WriteIntoDroppedNode);
+        await StoreChild(slot.Node, slot.Index, child);
+    }
 
     static InvalidOperationException RanOutOfHashBits(string while_) =>
         new($"internal/sync.HashTrieMap: ran out of hash bits while {while_}");
@@ -111,6 +120,7 @@ sealed partial class HashTrieMap : ISyncMap
             await root.Store(NewIndirect(null), SeqCst);
             await inited.Store(1, SeqCst);
         }
+        else rt.Cover(Coverage.InitRaceLost);
         await initMu.Unlock();
     }
 
@@ -128,6 +138,7 @@ sealed partial class HashTrieMap : ISyncMap
         for (int shift = hash.Bits - 4; shift >= 0; shift -= 4)
         {
             var n = await i.Children[TrieHash.Index(h, shift)].Load(SeqCst);
+            if (rt.CollectsCoverage) rt.CoverIf(i.Dead.Peek(), Coverage.LoadThroughDeadNode);
             if (n is null) return (0, false);
             if (n is Entry e) return await e.Lookup(key);
             i = (Indirect)n;
@@ -165,6 +176,7 @@ sealed partial class HashTrieMap : ISyncMap
             var reloaded = await slot.Cell.Load(SeqCst);
             if (reloaded is null or Entry && (bug == HashTrieBug.H2NoDeadCheck || !await slot.Node.Dead.Load(SeqCst)))
                 return (slot, reloaded as Entry, false);
+            rt.Cover(reloaded is Indirect ? Coverage.InsertRetriesExpanded : Coverage.InsertRetriesDead);
             await Unlock(slot.Node);
         }
     }
@@ -236,10 +248,12 @@ sealed partial class HashTrieMap : ISyncMap
         ulong oldHash = hash.Of(old.Key);
         if (oldHash == newHash)
         {
+            rt.Cover(Coverage.ExpandIntoChain);
             await fresh.Overflow.Store(old, SeqCst);
             await StoreSlot(slot, fresh);
             return;
         }
+        rt.Cover(Coverage.ExpandIntoNode);
         var top = NewIndirect(slot.Node);
         if (bug == HashTrieBug.H3PublishBeforePopulate) await StoreSlot(slot, top);
         var i = top;

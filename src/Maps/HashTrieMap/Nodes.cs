@@ -59,11 +59,13 @@ sealed class Indirect : Node
 /// </summary>
 sealed class Entry : Node
 {
+    readonly Runtime rt;
     readonly int value;
     readonly Cell<Boxed>? valueCell;
 
     public Entry(Runtime rt, int serial, int key, int value, bool mutableValue)
     {
+        this.rt = rt;
         Key = key;
         this.value = value;
         Id = $"e{serial}";
@@ -126,6 +128,7 @@ sealed class Entry : Node
             if (e.Key != key || await e.ReadValue() is var found && old is not null && found != old) continue;
             var fresh = map.NewEntry(key, v);
             await fresh.Overflow.Store(await e.Overflow.Load(SeqCst), SeqCst);
+            rt.Cover(Coverage.ChainEditBehindHead);
             await predecessor.Overflow.Store(fresh, SeqCst);
             return (this, found, true);
         }
@@ -150,6 +153,7 @@ sealed class Entry : Node
         for (var e = await Overflow.Load(SeqCst); e is not null; predecessor = e, e = await e.Overflow.Load(SeqCst))
         {
             if (e.Key != key || await e.ReadValue() is var found && old is not null && found != old) continue;
+            rt.Cover(Coverage.ChainEditBehindHead);
             await predecessor.Overflow.Store(await e.Overflow.Load(SeqCst), SeqCst);
             return (found, this, true);
         }
