@@ -54,7 +54,7 @@ public sealed partial class ClassicMap
             // The X (low) and Y (high) destinations, each with a write cursor starting at slot 0.
             Span<(Bucket Bucket, int Slot)> destinations = [(fresh[oldbucket], 0), sameSize ? default : (fresh[oldbucket + newbit], 0)];
             if (rt.IsRecording) rt.Note($"{Name}: evacuate old bucket {oldbucket}");
-            rt.Publish(new BucketEvacuated(this, oldbucket));
+            int moved = 0;
             for (Bucket? source = first; source is not null; source = source.Overflow.Get(Plain))
                 for (int i = 0; i < bucketCnt; i++)
                 {
@@ -80,11 +80,13 @@ public sealed partial class ClassicMap
                     target.TopHash[slot].Set(top, Plain);
                     target.Keys[slot].Set(key, Plain);
                     target.Elems[slot].Set(source.Elems[i].Get(Plain), Plain);
+                    moved++;
                     if (rt.IsRecording) rt.Note($"{Name}:   {key} -> {(useY == 0 ? "X" : "Y")} {target.Name}[{slot}]");
                 }
             // Unless an old iterator may still read them, drop the old entries (the tophash stays: it
             // holds the evacuation state).
             if ((flags.Get(Plain) & OldIterator) == 0 && Config.BucketHasPointers) ZeroBucket(first, withTopHash: false);
+            rt.Publish(new BucketEvacuated(this, oldbucket, moved));
         }
         if (oldbucket == nevacuate.Get(Plain)) AdvanceEvacuationMark(newbit);
     }

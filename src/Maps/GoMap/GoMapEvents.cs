@@ -25,7 +25,8 @@ public readonly record struct ObservationPoint(IGoMap Map, bool OperationBoundar
 
 /// <summary>Evacuation ledger events of the classic map (CM-2..CM-4).</summary>
 public readonly record struct GrowStarted(ClassicMap Map, int OldBuckets, bool SameSize);
-public readonly record struct BucketEvacuated(ClassicMap Map, int OldBucket);
+/// <summary>An old bucket's chain was evacuated, <see cref="Moved"/> entries copied to the new array.</summary>
+public readonly record struct BucketEvacuated(ClassicMap Map, int OldBucket, int Moved);
 public readonly record struct EvacuationMarkMoved(ClassicMap Map, int Nevacuate, bool Finished);
 
 /// <summary>Iteration events (CM-11). A null key in <see cref="IterationStep"/> means the iteration ended.</summary>

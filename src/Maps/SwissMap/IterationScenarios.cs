@@ -58,7 +58,8 @@ public static class IterationScenarios
     /// <summary>
     /// W-4 (maxTableCapacity 16): make(map, 20) is a directory [A, B] of two tables at localDepth 1, four
     /// keys each. When the range reaches the second table it visits, the body fills the first one until it
-    /// splits: its depth equals globalDepth, so the directory doubles under the iterator.
+    /// splits: its depth equals globalDepth, so the directory doubles under the iterator. Afterwards the
+    /// other table splits within the doubled directory.
     /// </summary>
     [Scenario("swissmap/range-across-directory-doubling/reduced", Argument = "reduced", Memory = "sc",
         Description = "a range over [A, B]; in the second table the body splits the first, doubling the directory to 4 slots")]
@@ -80,6 +81,8 @@ public static class IterationScenarios
             // 4 keys + 11 more exceed the first table's 14: the 11th insert splits it.
             for (int i = 0; i < 11; i++) await m.Assign(SwissKeys.With($"f{i}", topBits: 2, top: firstTable.Value << 1 | (i % 2 == 0 ? 0UL : 1UL)), 3);
         }
+        // The other table splits too, now inside the doubled directory: no second doubling.
+        for (int i = 0; i < 11; i++) await m.Assign(SwissKeys.With($"g{i}", topBits: 2, top: (1 - firstTable!.Value) << 1 | (i % 2 == 0 ? 0UL : 1UL)), 4);
         foreach (var key in keys) await m.Lookup(key);
     }
 }

@@ -81,11 +81,13 @@ public sealed class SwissIterator
             AdvanceSmall();
             return;
         }
+        var rt = map.Runtime;
         int depth = map.IterGlobalDepth();
         if (globalDepth != depth)
         {
             // The directory doubled (perhaps more than once): scale the logical position with it.
             int orders = depth - globalDepth;
+            rt.Cover(SwissCoverage.IteratorRescaled);
             if (map.Config.Bug != SwissMapBug.W4DirectoryGrowthNotRescaled)
             {
                 dirIdx <<= orders;
@@ -103,7 +105,11 @@ public sealed class SwissIterator
                 var resolved = map.DirectoryAt(position);
                 int index = resolved.Index.Get(Plain);
                 // The random start may land inside a table's run: move the offset back to the run's first slot.
-                if (index != position) dirOffset = unchecked(dirOffset - (ulong)(position - index));
+                if (index != position)
+                {
+                    rt.Cover(SwissCoverage.IteratorRealigned);
+                    dirOffset = unchecked(dirOffset - (ulong)(position - index));
+                }
                 tab = resolved;
             }
             ulong entryMask = (ulong)tab.Capacity - 1;
@@ -119,7 +125,9 @@ public sealed class SwissIterator
                 if (grown && map.Config.Bug != SwissMapBug.W1IteratorSkipsRelookup)
                 {
                     // The table has grown or split since: the key's current state is in the live map.
+                    rt.Cover(SwissCoverage.StaleRelookup);
                     var (liveKey, liveValue, found) = map.GetWithKey(key, GoKey.HashOf(key));
+                    rt.CoverIf(!found, SwissCoverage.StaleKeyDeleted);
                     if (!found) continue;   // deleted since
                     key = liveKey;
                     value = liveValue;
@@ -147,6 +155,7 @@ public sealed class SwissIterator
             int value;
             if (map.IterDirLen() > 0)
             {
+                map.Runtime.Cover(SwissCoverage.SmallIteratorRelookup);
                 var (liveKey, liveValue, found) = map.GetWithKey(key, GoKey.HashOf(key));
                 if (!found) continue;
                 key = liveKey;

@@ -22,9 +22,11 @@ public sealed partial class SwissMap
     /// <summary>rehash: double the table while that stays within maxTableCapacity, otherwise split it. Tombstones are dropped either way.</summary>
     internal void Rehash(Table table)
     {
+        RehashProgress?.Hot();
         int newCapacity = 2 * table.Capacity;
         if (newCapacity <= Config.MaxTableCapacity) Grow(table, newCapacity);
         else Split(table);
+        RehashProgress?.Cold();
     }
 
     /// <summary>grow: a table of twice the capacity at the same index and depth receives every full slot; the old one goes stale, intact.</summary>
@@ -38,6 +40,7 @@ public sealed partial class SwissMap
         }
         ReplaceTable(table);
         old.Index.Set(-1, Plain);
+        rt.Cover(SwissCoverage.Grow);
         if (rt.IsRecording) rt.Note($"{Name}: {old.Name} grows into {table.Name} ({newCapacity} slots, {table.Used.Get(Plain)} entries moved); {old.Name} is stale");
         rt.Publish(new TableReplaced(this, old, [table], table.Used.Get(Plain)));
     }
@@ -58,6 +61,8 @@ public sealed partial class SwissMap
         bool doubles = old.LocalDepth == globalDepth.Get(Plain);
         InstallTableSplit(old, left, right);
         old.Index.Set(-1, Plain);
+        rt.Cover(SwissCoverage.Split);
+        rt.Cover(doubles ? SwissCoverage.DirectoryDoubles : SwissCoverage.SplitWithoutDoubling);
         if (rt.IsRecording)
             rt.Note($"{Name}: {old.Name} splits into {left.Name} ({left.Used.Get(Plain)} entries) and {right.Name} ({right.Used.Get(Plain)}), localDepth {depth}"
                 + (doubles ? $"; the directory doubles to {dirLen.Get(Plain)}" : "") + $"; {old.Name} is stale");

@@ -80,6 +80,7 @@ public sealed partial class SwissMap
         directory.Set(dir, Plain);
         dirLen.Set(1, Plain);
         small.Set(null, Plain);
+        rt.Cover(SwissCoverage.GrowToTable);
         if (rt.IsRecording) rt.Note($"{Name}: the small group becomes table {table.Name} ({table.Capacity} slots)");
         rt.Publish(new TableReplaced(this, null, [table], table.Used.Get(Plain)));
     }

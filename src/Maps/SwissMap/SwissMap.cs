@@ -141,9 +141,16 @@ public sealed partial class SwissMap : IGoMap
     /// <summary>m.writing ^= 1: a plain read-modify-write, so two writers can cancel each other's toggles.</summary>
     async ValueTask ToggleWriting() => await StoreWriting((byte)(await LoadWriting() ^ 1));
 
+    /// <summary>
+    /// Liveness (attached by Monitored): a rehash, once started, completes inside the insert that started
+    /// it. Hot from rehash to the installed table(s); due when the write's exit check runs.
+    /// </summary>
+    internal LivenessMonitor? RehashProgress { get; set; }
+
     /// <summary>The exit check of a write: the flag must still be set; then toggle it back.</summary>
     async ValueTask FinishWriting()
     {
+        RehashProgress?.Due("when the write that started the rehash finishes");
         if (await LoadWriting() == 0) rt.Fatal("concurrent map writes");
         await ToggleWriting();
     }

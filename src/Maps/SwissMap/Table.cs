@@ -84,6 +84,7 @@ internal sealed class Table
             // An empty slot: the key is absent. A remembered tombstone is reused without consuming growthLeft.
             if (firstDeleted is not null)
             {
+                m.Runtime.Cover(SwissCoverage.TombstoneReused);
                 g = firstDeleted;
                 slot = firstDeletedSlot;
                 GrowthLeft.Set(GrowthLeft.Get(Plain) + 1, Plain);
@@ -136,6 +137,7 @@ internal sealed class Table
         else
         {
             g.SetCtrl(slot, Ctrls.Deleted);
+            m.Runtime.Cover(SwissCoverage.Tombstone);
         }
         return true;
     }
