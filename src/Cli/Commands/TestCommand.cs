@@ -82,7 +82,7 @@ public static class TestCommand
             }
             if (configuration.AllBugs && report.BugCounts.Count > 0)
                 o.WriteLine("  counts    " + string.Join(", ", report.BugCounts.Select(c => $"{c.Key.ToName()} {c.Value}")));
-            o.WriteLine($"  explored  {report.Executions} executions, {report.Steps} steps{Completion(report)}");
+            o.WriteLine($"  explored  {report.Executions} executions{Redundant(report)}, {report.Steps} steps{Completion(report)}");
             if (report.Bugs.Count == 0) o.WriteLine("  verdict   no bug found");
             console.Timing.WriteLine(
                 $"  timing    {scenario.Name}: {Seconds(report.Elapsed)}, {report.ExecutionsPerSecond:F0} executions/s, {report.StepsPerSecond:F0} steps/s");
@@ -146,8 +146,14 @@ public static class TestCommand
     static string Describe(ExecutionSettings s) =>
         (s.Memory == MemoryModel.Sc ? "" : $", memory {s.Memory.ToName()}") + (s.RaceDetection ? "" : ", race detection off");
 
+    static string Redundant(ExplorationReport report) =>
+        report.Redundant > 0 ? $" ({report.Redundant} stopped as redundant: sleep-set blocked)" : "";
+
     static string Completion(ExplorationReport report) =>
-        report.Complete ? ", complete: the whole space was explored"
+        report.Complete
+            ? report.Configuration.Strategy is StrategyKind.Dfs or StrategyKind.Dpor && report.Configuration.StrategyValue is { } bound
+                ? $", complete within {bound} preemption{(bound == 1 ? "" : "s")}"
+                : ", complete: the whole space was explored"
         : report.BoundReached > 0 ? $", {report.BoundReached} cut off at the step bound" : "";
 
     static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) + "s";

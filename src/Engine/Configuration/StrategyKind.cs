@@ -1,6 +1,6 @@
 namespace ModelCheck.Engine;
 
-public enum StrategyKind { Random, Pct, Dfs }
+public enum StrategyKind { Random, Pct, Dfs, Dpor }
 
 public static class StrategyKindNames
 {
@@ -9,6 +9,7 @@ public static class StrategyKindNames
         StrategyKind.Random => "random",
         StrategyKind.Pct => "pct",
         StrategyKind.Dfs => "dfs",
+        StrategyKind.Dpor => "dpor",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -9,7 +9,7 @@ public sealed record TestConfiguration
     public int Iterations { get; init; } = 1000;
     public StrategyKind Strategy { get; init; } = StrategyKind.Random;
 
-    /// <summary>PCT's depth d, or DFS's preemption bound (null: unbounded).</summary>
+    /// <summary>PCT's depth d, or the preemption bound of DFS and DPOR (null: unbounded).</summary>
     public int? StrategyValue { get; init; }
 
     public ulong Seed { get; init; }
@@ -41,6 +41,7 @@ public sealed record TestConfiguration
         StrategyKind.Random => new RandomStrategy(Seed),
         StrategyKind.Pct => new PctStrategy(Seed, StrategyValue ?? DefaultPctDepth),
         StrategyKind.Dfs => new DfsStrategy(StrategyValue),
+        StrategyKind.Dpor => new DporStrategy(StrategyValue),
         _ => throw new ArgumentOutOfRangeException(nameof(Strategy)),
     };
 }

@@ -18,6 +18,12 @@ public sealed record ExplorationReport(
     /// <summary>The parts of the space the report joins, in order (one per worker's block or unit; for shard reports and `merge`).</summary>
     public IReadOnlyList<Segment> Segments { get; init; } = [];
 
+    /// <summary>
+    /// Executions a reducing strategy (dpor) stopped early because they would only repeat explored
+    /// ones (sleep-set blocked); counted in <see cref="Executions"/>.
+    /// </summary>
+    public int Redundant { get; init; }
+
     /// <summary>The kind of the first bug found, or <see cref="BugKind.None"/>: what --expect compares.</summary>
     public BugKind Observed => Bugs.Count > 0 ? Bugs[0].Bug.Kind : BugKind.None;
 

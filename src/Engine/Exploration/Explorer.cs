@@ -16,9 +16,15 @@ public static class Explorer
         Action<ExplorationProgress>? progress = null, CancellationToken cancel = default)
     {
         var control = new RunControl(configuration, progress, cancel);
-        return configuration.Strategy == StrategyKind.Dfs
-            ? TreeExplorer.Explore(scenario, configuration, control)
-            : SamplingExplorer.Explore(scenario, configuration, control);
+        return configuration.Strategy switch
+        {
+            StrategyKind.Dfs => TreeExplorer.Explore(scenario, configuration, control),
+            // DPOR reduces under sc only; under tso and ra it is the depth-first search.
+            StrategyKind.Dpor when scenario.SettingsFor(configuration.Execution).Memory != MemoryModel.Sc =>
+                TreeExplorer.Explore(scenario, configuration, control),
+            StrategyKind.Dpor => ReductionExplorer.Explore(scenario, configuration, control),
+            _ => SamplingExplorer.Explore(scenario, configuration, control),
+        };
     }
 }
 

@@ -7,6 +7,8 @@ public enum ExecutionStatus
     BugFound,
     /// <summary>The step bound cut the execution off, and the settings say that is not a bug.</summary>
     BoundReached,
+    /// <summary>A reducing strategy stopped the execution: every way on was asleep, so it would repeat one already explored.</summary>
+    Redundant,
 }
 
 /// <summary>How one execution ended. The choices that led there stay in the runtime's <see cref="ChoiceLog"/>.</summary>

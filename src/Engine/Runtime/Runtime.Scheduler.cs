@@ -50,6 +50,11 @@ public sealed partial class Runtime
                 Weak.BeforeStep(step + 1);
                 if (mismatch is not null) break;
             }
+            if (observer is not null && !observer.BeforeStep(enabled.AsSpan(0, count)))
+            {
+                ReportBlocked();
+                return new ExecutionResult(ExecutionStatus.Redundant, null, step);
+            }
             int chosen = enabled[0];
             if (count > 1)
             {
@@ -65,13 +70,16 @@ public sealed partial class Runtime
                 choices.Add(ChoiceKind.Schedule, chosen);
             }
             step++;
+            int firstAccess = accessCount;
             RunStep(tasks[chosen]);
+            observer?.AfterStep(chosen, accesses.AsSpan(firstAccess, accessCount - firstAccess));
             if (liveness is not null && bug is null) TickLiveness();
             Recorder?.AfterStep(step, chosen);
             previousTask = chosen;
         }
         current = null;
         if (mismatch is not null) throw mismatch;
+        if (observer is not null) ReportBlocked();
         return bug is null
             ? new ExecutionResult(ExecutionStatus.Passed, null, step)
             : new ExecutionResult(ExecutionStatus.BugFound, bug, step);
@@ -155,6 +163,15 @@ public sealed partial class Runtime
             RecordBug(BugKind.UncontrolledConcurrency,
                 $"task '{task.Name}' awaited something that is not a controlled primitive (such as Task.Delay, Task.Run, Task.Yield or a raw Task); use the runtime's primitives");
         }
+    }
+
+    // Tells a reducing strategy which tasks end the execution waiting to acquire something.
+    void ReportBlocked()
+    {
+        foreach (var task in tasks)
+            if (!task.Finished && task.PendingObject is { } target
+                && task.PendingOp is OpKind.Lock or OpKind.RLock or OpKind.WaitGroupWait && !task.IsEnabled)
+                observer!.OnBlocked(task.Id, target.Id, task.PendingOp);
     }
 
     void RecordDeadlock()

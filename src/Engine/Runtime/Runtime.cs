@@ -13,6 +13,7 @@ namespace ModelCheck.Engine;
 public sealed partial class Runtime
 {
     readonly IStrategy strategy;
+    readonly IStepObserver? observer;
     readonly List<ControlledTask> tasks = [];
     readonly ChoiceLog choices = new();
     // The thread steps run on: the explorer's, or under a host the thread of the host task running the step.
@@ -41,6 +42,7 @@ public sealed partial class Runtime
     internal Runtime(IStrategy strategy, ExecutionSettings settings, ExecutionRecorder? recorder = null)
     {
         this.strategy = strategy;
+        observer = strategy as IStepObserver;
         Settings = settings;
         Recorder = recorder;
         if (settings.RaceDetection) races = new RaceDetector();
@@ -240,10 +242,14 @@ public sealed partial class Runtime
 
     internal void Joined(ControlledTask joined)
     {
+        observer?.OnJoin(joined.Id);
         races?.OnJoin(current!.Id, joined.Id);
         Weak?.OnJoin(current!.Id, joined.Id);
         if (Recorder is { } r) r.Add(step, CurrentTask, $"join {joined.Name}");
     }
+
+    /// <summary>The running task changed <paramref name="target"/>'s state by parking on it.</summary>
+    internal void ParkedOn(ControlledObject target, bool write) => observer?.OnParked(target.Id, write);
 
     internal void Yielded()
     {

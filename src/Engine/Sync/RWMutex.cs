@@ -39,10 +39,21 @@ public sealed class RWMutex : ControlledObject, IBlocker
         _ => true,
     };
 
+    // Parking changes what later operations may do, so reduction counts it as touching the mutex: a
+    // writer's announcement as a write (it holds readers off), a reader's queueing as a read (readers
+    // queue in any order, but a writer's Unlock admits exactly those queued before it).
     void Parked(OpKind op, int task)
     {
-        if (op == OpKind.Lock && writerTurn < 0) writerTurn = task;
-        else if (op == OpKind.RLock) (parkedReaders ??= []).Add(task);
+        if (op == OpKind.Lock && writerTurn < 0)
+        {
+            writerTurn = task;
+            Runtime.ParkedOn(this, write: true);
+        }
+        else if (op == OpKind.RLock)
+        {
+            (parkedReaders ??= []).Add(task);
+            Runtime.ParkedOn(this, write: false);
+        }
     }
 
     void Perform(OpKind op)

@@ -1,0 +1,31 @@
+namespace ModelCheck.Engine;
+
+/// <summary>
+/// DPOR under sequential consistency, on one worker: its backtrack sets grow from races found in later
+/// executions, so the tree cannot be cut into units in advance as depth-first search's is (the state a
+/// split would hand over is <see cref="DporTree"/>). The report counts the executions it stopped as
+/// redundant (sleep-set blocked) in <see cref="ExplorationReport.Redundant"/>.
+/// </summary>
+static class ReductionExplorer
+{
+    public static ExplorationReport Explore(Scenario scenario, TestConfiguration configuration, RunControl control)
+    {
+        if (!configuration.Shard.IsWhole) throw new ConfigurationException("--strategy dpor explores the whole space on one worker; it cannot run one shard of it");
+        var strategy = new DporStrategy(configuration.StrategyValue);
+        var worker = new Worker(scenario, configuration, strategy);
+        var segment = new Segment(0, configuration.Coverage, unit: true) { Units = long.MaxValue / 2 };
+        int redundant = 0;
+        bool stopped = false;
+        while (segment.Executions < configuration.Iterations && !control.Stopping && strategy.PrepareExecution())
+        {
+            var result = worker.Run()!.Value;
+            if (result.Status == ExecutionStatus.Redundant) redundant++;
+            bool first = segment.Add(result, worker);
+            control.Executed(result.Bug is not null);
+            stopped = first && !configuration.AllBugs;
+            if (stopped) break;
+        }
+        segment.Finished = strategy.IsComplete || stopped;
+        return SegmentFold.Fold(scenario, configuration, [segment], exhaustive: strategy.IsComplete, control.Elapsed) with { Redundant = redundant };
+    }
+}

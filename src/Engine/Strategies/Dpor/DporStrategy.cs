@@ -1,0 +1,186 @@
+namespace ModelCheck.Engine;
+
+/// <summary>
+/// Dynamic partial-order reduction with source sets and sleep sets (Abdulla, Aronis, Jonsson and
+/// Sagonas, "Optimal dynamic partial order reduction", POPL 2014, Algorithm 1 "source-DPOR"). Two
+/// executions that differ only in the order of independent steps (see <see cref="StepGraph"/>) are one
+/// Mazurkiewicz trace and reach the same state, so one of them suffices. Each execution runs to its end;
+/// after every step the steps it races with are found, and for each race a task that can start the
+/// reversed order (an initial of the events that do not depend on the earlier step, then the later step)
+/// is added to the backtrack set of the decision before the earlier step, unless one is there already.
+/// Sleep sets keep a branch from re-exploring what an earlier sibling covered; an execution whose every
+/// way on is asleep stops early and counts as redundant (source-DPOR, unlike optimal DPOR with wakeup
+/// trees, has some). Value choices (<see cref="Runtime.Choose"/>) are explored exhaustively.
+/// When the path is exhausted, every trace has been explored: <see cref="IsComplete"/>.
+/// Only for sequential consistency: under tso and ra the configuration uses <see cref="DfsStrategy"/>.
+/// </summary>
+public sealed class DporStrategy(int? preemptionBound) : IStrategy, IStepObserver
+{
+    const int MaxTasks = 64;
+
+    readonly DporTree tree = new();
+    readonly StepGraph graph = new();
+    readonly List<SleepingTask> asleep = [];
+    ulong asleepMask;
+    ulong enabledMask;
+    int position;
+    // The path index of the running step's decision; -1 when only one task could run.
+    int stepNode = -1;
+    int preemptions;
+    int[] reversed = new int[8];
+
+    public string Name => "dpor";
+    public bool IsComplete => tree.Exhausted;
+
+    public bool PrepareExecution()
+    {
+        position = 0;
+        asleep.Clear();
+        asleepMask = 0;
+        preemptions = 0;
+        graph.Reset();
+        return !IsComplete;
+    }
+
+    public void OnTaskCreated(int taskId)
+    {
+        if (taskId >= MaxTasks) throw new ScenarioException($"dpor explores scenarios of at most {MaxTasks} tasks; this one creates more");
+        graph.OnTaskCreated(taskId);
+    }
+
+    bool IStepObserver.BeforeStep(ReadOnlySpan<int> enabled)
+    {
+        enabledMask = 0;
+        foreach (int t in enabled) enabledMask |= ScheduleNode.Bit(t);
+        graph.BeginStep();
+        stepNode = -1;
+        return (enabledMask & ~asleepMask) != 0;
+    }
+
+    public int PickTask(ReadOnlySpan<int> enabled, int previous, int step)
+    {
+        ScheduleNode node;
+        if (position < tree.Path.Count)
+        {
+            node = tree.Path[position] as ScheduleNode ?? throw Mismatch(step, "a scheduling decision");
+            if (node.Enabled != enabledMask) throw Mismatch(step, "a different set of enabled tasks");
+        }
+        else
+        {
+            node = new ScheduleNode(enabledMask, previous, preemptions, [.. asleep], graph.EventCounts());
+            node.Take(First(node));
+            tree.Path.Add(node);
+        }
+        stepNode = position++;
+        // This branch sleeps on what slept on entry and on the tasks explored here before it.
+        asleep.Clear();
+        asleep.AddRange(node.Asleep);
+        foreach (var explored in node.ExploredSteps)
+            if (explored.Task != node.Chosen) asleep.Add(explored);
+        asleepMask = MaskOf(asleep);
+        if (previous >= 0 && node.Chosen != previous && (enabledMask & ScheduleNode.Bit(previous)) != 0) preemptions++;
+        return enabled.IndexOf(node.Chosen);
+    }
+
+    // Let the previous task go on when it may (the first execution is the non-preemptive one), else the lowest awake task.
+    int First(ScheduleNode node)
+    {
+        ulong awake = node.Enabled & ~node.AsleepMask;
+        if (node.Previous >= 0 && (awake & ScheduleNode.Bit(node.Previous)) != 0) return node.Previous;
+        for (int t = 0; t < MaxTasks; t++)
+            if ((awake & ScheduleNode.Bit(t)) != 0 && !node.Exceeds(t, preemptionBound)) return t;
+        return System.Numerics.BitOperations.TrailingZeroCount(awake);
+    }
+
+    public int PickValue(ChoiceKind kind, int count, int step)
+    {
+        if (position < tree.Path.Count)
+        {
+            var point = tree.Path[position] as ValuePoint;
+            if (point is null || point.Kind != kind || point.Count != count) throw Mismatch(step, $"a {kind} choice of {count} options");
+            position++;
+            return point.Chosen;
+        }
+        tree.Path.Add(new ValuePoint(kind, count));
+        position++;
+        return 0;
+    }
+
+    void IStepObserver.AfterStep(int task, ReadOnlySpan<Access> accesses)
+    {
+        graph.Add(task, stepNode, accesses);
+        foreach (var race in graph.Races) Reverse(race);
+        if (stepNode >= 0) ((ScheduleNode)tree.Path[stepNode]).RecordStep(task, graph.LastFootprint());
+        if (asleep.Count == 0) return;
+        // A step wakes every sleeper it is dependent with: what that sleeper does next may now differ.
+        int kept = 0;
+        for (int i = 0; i < asleep.Count; i++)
+            if (!graph.LastConflictsWith(asleep[i].Step)) asleep[kept++] = asleep[i];
+        asleep.RemoveRange(kept, asleep.Count - kept);
+        asleepMask = MaskOf(asleep);
+    }
+
+    void IStepObserver.OnJoin(int task) => graph.OnJoin(task);
+
+    void IStepObserver.OnParked(int obj, bool write) => graph.OnParked(obj, write);
+
+    void IStepObserver.OnBlocked(int task, int obj, OpKind op)
+    {
+        graph.Blocked(task, obj, op);
+        foreach (var race in graph.Races) Reverse(race);
+    }
+
+    /// <summary>
+    /// Source-DPOR's backtracking for one race e &lt; e': with E' the execution before e and v the steps
+    /// after e that do not depend on it, followed by e', some initial of v (a task whose first step in v
+    /// depends on no other step of v) must be in backtrack(E'). Only the steps e' depends on matter for
+    /// the initials that can start the reversal, and those are the ones its clock shows.
+    /// </summary>
+    void Reverse(StepGraph.Race race)
+    {
+        int at = graph.Node(race.Earlier);
+        if (at < 0) return; // only the earlier step's task could run there: nothing else can go first
+        var node = (ScheduleNode)tree.Path[at];
+        if (reversed.Length < graph.Width) reversed = new int[graph.Width];
+        var clock = reversed.AsSpan(0, graph.Width);
+        graph.ReversedClock(race, clock);
+        int earlierTask = graph.Task(race.Earlier), laterTask = race.LaterTask;
+        if (clock[earlierTask] >= graph.Index(race.Earlier)) return; // ordered through other steps
+        ulong initials = 0;
+        for (int u = 0; u < graph.Tasks; u++)
+        {
+            int before = node.EventsBefore(u);
+            if (u != laterTask && clock[u] <= before) continue;
+            int first = before + 1;
+            var firstClock = u == laterTask && first == race.LaterIndex ? clock : graph.ClockOf(graph.EventOf(u, first));
+            if (StartsAfterNode(node, u, firstClock)) initials |= ScheduleNode.Bit(u);
+        }
+        if ((initials & node.Backtrack) != 0) return;
+        // A disabled initial can only be let in by a step it depends on, which v does not hold: the
+        // reversal cannot happen. A sleeping one was explored from an earlier point.
+        ulong addable = initials & node.Enabled & ~node.AsleepMask;
+        if (addable == 0) return;
+        int chosen = (addable & ScheduleNode.Bit(laterTask)) != 0 ? laterTask : System.Numerics.BitOperations.TrailingZeroCount(addable);
+        node.Backtrack |= ScheduleNode.Bit(chosen);
+    }
+
+    // True when no step after the node, of another task, happens before the step with this clock.
+    static bool StartsAfterNode(ScheduleNode node, int task, ReadOnlySpan<int> clock)
+    {
+        for (int w = 0; w < clock.Length; w++)
+            if (w != task && clock[w] > node.EventsBefore(w)) return false;
+        return true;
+    }
+
+    public void OnExecutionEnd(int steps) => tree.Backtrack(position, preemptionBound);
+
+    static ulong MaskOf(List<SleepingTask> tasks)
+    {
+        ulong mask = 0;
+        foreach (var s in tasks) mask |= ScheduleNode.Bit(s.Task);
+        return mask;
+    }
+
+    static StrategyMismatchException Mismatch(int step, string what) =>
+        new($"at step {step} the same path asked for {what} where an earlier execution did otherwise: the scenario is not deterministic");
+}

@@ -1,0 +1,61 @@
+using ModelCheck.Engine;
+using Xunit.Abstractions;
+using static ModelCheck.Tests.Unit.Explore;
+
+namespace ModelCheck.Tests.Unit.Dpor;
+
+/// <summary>
+/// DPOR against brute force. The enumerator is DFS without a bound: it runs every interleaving, and each
+/// execution is canonicalised to its Mazurkiewicz trace (<see cref="MazurkiewiczTrace"/>, written apart
+/// from the engine's dependency relation). DPOR must reach every trace the enumerator reaches, hence the
+/// same final states and the same bug kinds, and (sleep sets) never finish the same trace twice. It is
+/// source-DPOR, so some executions stop early as redundant; they are counted and printed, not hidden.
+/// </summary>
+public sealed class DporEnumeratorTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Enumerable => [.. SmallPrograms.All.Where(p => p.EnumerableByDfs).Select(p => p.Name)];
+
+    public static TheoryData<string> TooLargeForDfs => [.. SmallPrograms.All.Where(p => !p.EnumerableByDfs).Select(p => p.Name)];
+
+    static SmallProgram Program(string name) => SmallPrograms.All.Single(p => p.Name == name);
+
+    static (ExplorationReport Report, Observations Seen) Run(SmallProgram program, StrategyKind strategy)
+    {
+        var seen = new Observations();
+        var report = Explorer.Explore(Inline(program.Build(seen), name: "dpor/" + program.Name),
+            new TestConfiguration { Strategy = strategy, Iterations = 1_000_000, AllBugs = true });
+        Assert.True(report.Complete, $"{strategy} did not complete {program.Name} in {report.Executions} executions");
+        return (report, seen);
+    }
+
+    [Fact]
+    public void There_are_at_least_twenty_programs() => Assert.True(SmallPrograms.All.Length >= 20);
+
+    [Theory]
+    [MemberData(nameof(Enumerable))]
+    public void Dpor_reaches_every_trace_final_state_and_bug_of_the_enumerator(string name)
+    {
+        var program = Program(name);
+        var (dfs, all) = Run(program, StrategyKind.Dfs);
+        var (dpor, reduced) = Run(program, StrategyKind.Dpor);
+        output.WriteLine($"{name}: dfs {dfs.Executions} executions, {all.Traces.Count} traces; dpor {dpor.Executions} executions ({dpor.Redundant} redundant), {reduced.Traces.Count} traces");
+        if (program.KnownTraces is { } known) Assert.Equal(known, all.Traces.Count);
+        Assert.Equal(all.Traces.Order(StringComparer.Ordinal), reduced.Traces.Order(StringComparer.Ordinal));
+        Assert.Equal(all.Finals, reduced.Finals);
+        Assert.Equal(dfs.BugCounts.Keys, dpor.BugCounts.Keys);
+        if (program.UsesRWMutex) Assert.True(reduced.Finished >= reduced.Traces.Count);
+        else Assert.Equal(reduced.Traces.Count, reduced.Finished);
+        Assert.True(dpor.Executions <= dfs.Executions, $"dpor ran {dpor.Executions} executions, dfs {dfs.Executions}");
+    }
+
+    [Theory]
+    [MemberData(nameof(TooLargeForDfs))]
+    public void Dpor_runs_one_finished_execution_per_trace_where_dfs_is_too_slow(string name)
+    {
+        var program = Program(name);
+        var (dpor, reduced) = Run(program, StrategyKind.Dpor);
+        output.WriteLine($"{name}: dpor {dpor.Executions} executions ({dpor.Redundant} redundant), {reduced.Traces.Count} traces");
+        Assert.Equal(program.KnownTraces, reduced.Traces.Count);
+        Assert.Equal(reduced.Traces.Count, reduced.Finished);
+    }
+}
