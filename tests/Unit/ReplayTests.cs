@@ -17,9 +17,11 @@ public sealed class ReplayTests
     [InlineData("engine/racy-counter", StrategyKind.Random)]
     [InlineData("engine/racy-counter", StrategyKind.Pct)]
     [InlineData("engine/racy-counter", StrategyKind.Dfs)]
+    [InlineData("engine/racy-counter", StrategyKind.Dpor)]
     [InlineData("engine/lock-order-deadlock", StrategyKind.Random)]
     [InlineData("engine/lock-order-deadlock", StrategyKind.Pct)]
     [InlineData("engine/lock-order-deadlock", StrategyKind.Dfs)]
+    [InlineData("engine/lock-order-deadlock", StrategyKind.Dpor)]
     public void Replay_reaches_the_same_bug_at_the_same_step(string name, StrategyKind strategy)
     {
         var scenario = Named(name);

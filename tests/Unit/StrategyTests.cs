@@ -10,9 +10,11 @@ public sealed class StrategyTests
     [InlineData(StrategyKind.Random, "engine/racy-counter", BugKind.AssertionFailure)]
     [InlineData(StrategyKind.Pct, "engine/racy-counter", BugKind.AssertionFailure)]
     [InlineData(StrategyKind.Dfs, "engine/racy-counter", BugKind.AssertionFailure)]
+    [InlineData(StrategyKind.Dpor, "engine/racy-counter", BugKind.AssertionFailure)]
     [InlineData(StrategyKind.Random, "engine/lock-order-deadlock", BugKind.Deadlock)]
     [InlineData(StrategyKind.Pct, "engine/lock-order-deadlock", BugKind.Deadlock)]
     [InlineData(StrategyKind.Dfs, "engine/lock-order-deadlock", BugKind.Deadlock)]
+    [InlineData(StrategyKind.Dpor, "engine/lock-order-deadlock", BugKind.Deadlock)]
     public void Each_strategy_finds_the_seeded_bug(StrategyKind strategy, string scenario, BugKind kind)
     {
         var report = Run(Named(scenario), With(strategy));
@@ -39,6 +41,27 @@ public sealed class StrategyTests
         Assert.True(report.Complete);
         // Two workers, two locked increments each: the number of schedules DFS enumerates is fixed.
         Assert.Equal(173, report.Executions);
+    }
+
+    [Fact]
+    public void Dpor_explores_the_mutex_counter_once_per_order_of_its_critical_sections()
+    {
+        // Two workers with two critical sections each: C(4, 2) = 6 orders, against DFS's 173 schedules.
+        var report = Run(Named("engine/mutex-counter"), With(StrategyKind.Dpor, iterations: 100_000));
+        Assert.Empty(report.Bugs);
+        Assert.True(report.Complete);
+        Assert.Equal(6, report.Executions);
+        Assert.Equal(0, report.Redundant);
+    }
+
+    [Fact]
+    public void Dpor_with_all_bugs_explores_every_trace_and_counts_each_kind()
+    {
+        var dfs = Run(Named("engine/racy-counter"), With(StrategyKind.Dfs, iterations: 100_000) with { AllBugs = true });
+        var dpor = Run(Named("engine/racy-counter"), With(StrategyKind.Dpor, iterations: 100_000) with { AllBugs = true });
+        Assert.True(dpor.Complete);
+        Assert.Equal(dfs.BugCounts.Keys, dpor.BugCounts.Keys);
+        Assert.True(dpor.Executions * 10 < dfs.Executions, $"dpor {dpor.Executions}, dfs {dfs.Executions}");
     }
 
     [Fact]

@@ -89,7 +89,7 @@ static class SmallPrograms
         var cells = new[] { rt.NewCell("x", 0), rt.NewCell("y", 0) };
         await JoinAll(SpawnAll(rt, 2, me => async () =>
         {
-            for (int i = 0; i < 4; i++)
+            for (int i = 0; i < 3; i++)
             {
                 int v = await cells[me - 1].Load(Relaxed);
                 await cells[me - 1].Store(v + 1, Relaxed);
