@@ -19,11 +19,19 @@ public sealed class DporEnumeratorTests(ITestOutputHelper output)
 
     static SmallProgram Program(string name) => SmallPrograms.All.Single(p => p.Name == name);
 
-    static (ExplorationReport Report, Observations Seen) Run(SmallProgram program, StrategyKind strategy)
+    public static TheoryData<string, int> EnumerableWithBounds()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var program in SmallPrograms.All.Where(p => p.EnumerableByDfs))
+            foreach (int bound in new[] { 0, 1, 2 }) data.Add(program.Name, bound);
+        return data;
+    }
+
+    static (ExplorationReport Report, Observations Seen) Run(SmallProgram program, StrategyKind strategy, int? bound = null)
     {
         var seen = new Observations();
         var report = Explorer.Explore(Inline(program.Build(seen), name: "dpor/" + program.Name),
-            new TestConfiguration { Strategy = strategy, Iterations = 1_000_000, AllBugs = true });
+            new TestConfiguration { Strategy = strategy, Iterations = 1_000_000, AllBugs = true, StrategyValue = bound });
         Assert.True(report.Complete, $"{strategy} did not complete {program.Name} in {report.Executions} executions");
         return (report, seen);
     }
@@ -46,6 +54,24 @@ public sealed class DporEnumeratorTests(ITestOutputHelper output)
         if (program.UsesRWMutex) Assert.True(reduced.Finished >= reduced.Traces.Count);
         else Assert.Equal(reduced.Traces.Count, reduced.Finished);
         Assert.True(dpor.Executions <= dfs.Executions, $"dpor ran {dpor.Executions} executions, dfs {dfs.Executions}");
+    }
+
+    /// <summary>
+    /// With a preemption bound N, DPOR must reach every trace that has an execution of at most N
+    /// preemptions: every trace bounded DFS reaches (it may reach more, through executions that happen to
+    /// need fewer preemptions in its order).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EnumerableWithBounds))]
+    public void Bounded_dpor_reaches_every_trace_bounded_dfs_reaches(string name, int bound)
+    {
+        var program = Program(name);
+        var (dfs, all) = Run(program, StrategyKind.Dfs, bound);
+        var (dpor, reduced) = Run(program, StrategyKind.Dpor, bound);
+        output.WriteLine($"{name} within {bound}: dfs {dfs.Executions} executions, {all.Traces.Count} traces; dpor {dpor.Executions} executions, {reduced.Traces.Count} traces");
+        Assert.Subset(reduced.Traces, all.Traces);
+        Assert.Subset(reduced.Finals, all.Finals);
+        Assert.Subset(new SortedSet<BugKind>(dpor.BugCounts.Keys), new SortedSet<BugKind>(dfs.BugCounts.Keys));
     }
 
     [Theory]

@@ -12,6 +12,11 @@ namespace ModelCheck.Engine;
 /// way on is asleep stops early and counts as redundant (source-DPOR, unlike optimal DPOR with wakeup
 /// trees, has some). Value choices (<see cref="Runtime.Choose"/>) are explored exhaustively.
 /// When the path is exhausted, every trace has been explored: <see cref="IsComplete"/>.
+/// With a preemption bound it is bounded partial-order reduction as in loom, after Coons, Musuvathi and
+/// McKinley ("Bounded partial-order reduction", OOPSLA 2013): the bound makes otherwise independent steps
+/// matter (a reversal the bound forbids at one point may fit at an earlier one), so every reversal is also
+/// tried at the last context switch before its point, every race adds a backtrack entry, and sleep sets
+/// are off. Then every trace with an execution of at most N preemptions is explored.
 /// Only for sequential consistency: under tso and ra the configuration uses <see cref="DfsStrategy"/>.
 /// </summary>
 public sealed class DporStrategy(int? preemptionBound) : IStrategy, IStepObserver
@@ -72,12 +77,16 @@ public sealed class DporStrategy(int? preemptionBound) : IStrategy, IStepObserve
             tree.Path.Add(node);
         }
         stepNode = position++;
-        // This branch sleeps on what slept on entry and on the tasks explored here before it.
-        asleep.Clear();
-        asleep.AddRange(node.Asleep);
-        foreach (var explored in node.ExploredSteps)
-            if (explored.Task != node.Chosen) asleep.Add(explored);
-        asleepMask = MaskOf(asleep);
+        // This branch sleeps on what slept on entry and on the tasks explored here before it; under a
+        // bound nothing sleeps (a sibling's exploration may have been cut short by the bound).
+        if (preemptionBound is null)
+        {
+            asleep.Clear();
+            asleep.AddRange(node.Asleep);
+            foreach (var explored in node.ExploredSteps)
+                if (explored.Task != node.Chosen) asleep.Add(explored);
+            asleepMask = MaskOf(asleep);
+        }
         if (previous >= 0 && node.Chosen != previous && (enabledMask & ScheduleNode.Bit(previous)) != 0) preemptions++;
         return enabled.IndexOf(node.Chosen);
     }
@@ -155,13 +164,39 @@ public sealed class DporStrategy(int? preemptionBound) : IStrategy, IStepObserve
             var firstClock = u == laterTask && first == race.LaterIndex ? clock : graph.ClockOf(graph.EventOf(u, first));
             if (StartsAfterNode(node, u, firstClock)) initials |= ScheduleNode.Bit(u);
         }
-        if ((initials & node.Backtrack) != 0) return;
+        if (preemptionBound is null && (initials & node.Backtrack) != 0) return;
         // A disabled initial can only be let in by a step it depends on, which v does not hold: the
         // reversal cannot happen. A sleeping one was explored from an earlier point.
         ulong addable = initials & node.Enabled & ~node.AsleepMask;
         if (addable == 0) return;
-        int chosen = (addable & ScheduleNode.Bit(laterTask)) != 0 ? laterTask : System.Numerics.BitOperations.TrailingZeroCount(addable);
+        int chosen = Preferred(node, addable, laterTask);
         node.Backtrack |= ScheduleNode.Bit(chosen);
+        if (preemptionBound is not null) AddAtLastSwitch(at, chosen);
+    }
+
+    // The later task where it may run, else the lowest that may (within the bound), else the later task.
+    int Preferred(ScheduleNode node, ulong candidates, int laterTask)
+    {
+        if ((candidates & ScheduleNode.Bit(laterTask)) != 0 && !node.Exceeds(laterTask, preemptionBound)) return laterTask;
+        for (int t = 0; t < MaxTasks; t++)
+            if ((candidates & ScheduleNode.Bit(t)) != 0 && !node.Exceeds(t, preemptionBound)) return t;
+        return (candidates & ScheduleNode.Bit(laterTask)) != 0 ? laterTask : System.Numerics.BitOperations.TrailingZeroCount(candidates);
+    }
+
+    // Bounded search: also try the task at the last decision before the race's point where the schedule
+    // switched tasks (or at the first decision), where running it may cost no extra preemption; if it
+    // cannot run there, every task that can.
+    void AddAtLastSwitch(int at, int task)
+    {
+        ScheduleNode? target = null;
+        for (int j = at - 1; j >= 0; j--)
+            if (tree.Path[j] is ScheduleNode earlier)
+            {
+                target = earlier;
+                if (earlier.Chosen != earlier.Previous) break;
+            }
+        if (target is null) return;
+        target.Backtrack |= (target.Enabled & ScheduleNode.Bit(task)) != 0 ? ScheduleNode.Bit(task) : target.Enabled;
     }
 
     // True when no step after the node, of another task, happens before the step with this clock.

@@ -5,7 +5,8 @@ namespace ModelCheck.Engine;
 /// happens-before relation that program order, spawns, joins and dependent accesses build, and each new
 /// step reports the earlier steps it races with, the pairs whose order DPOR may reverse.
 /// Dependent: two steps that touch the same cell and one writes it (read-modify-writes write), or the
-/// same Mutex, RWMutex or WaitGroup (a Wait only reads its group, so waits commute with each other).
+/// same Mutex, RWMutex or WaitGroup, except that waits on a group and read locks of an RWMutex commute
+/// with each other.
 /// Spawns and joins only order steps; ghost code (<see cref="Cell{T}.Peek"/>) touches nothing.
 /// A clock entry <c>clock(e)[t]</c> counts the steps of task t that happen before e (e included), so an
 /// event d of task t happens before e when <c>clock(e)[t] &gt;= clock(d)[t]</c>.
@@ -162,9 +163,12 @@ internal sealed class StepGraph
         (acquire == OpKind.Lock && release is OpKind.Unlock or OpKind.RUnlock)
         || (acquire == OpKind.RLock && release == OpKind.Unlock);
 
+    // Reads commute: loads, waits (they only test the counter), and read locks (each adds a reader, in
+    // either order the same count and neither disables the other). An RUnlock writes: whether it leaves the
+    // mutex free depends on which read locks came before it.
     static bool Writes(OpKind op) => op switch
     {
-        OpKind.Load or OpKind.WaitGroupWait => false,
+        OpKind.Load or OpKind.WaitGroupWait or OpKind.RLock => false,
         _ => true,
     };
 
