@@ -22,6 +22,9 @@ internal interface IStepObserver
     /// <summary>The running step parked on <paramref name="obj"/> and so read or changed its state (an RWMutex queueing a reader or announcing a writer).</summary>
     void OnParked(int obj, bool write);
 
+    /// <summary>The running step holds a history's call or return (<see cref="Runtime.MarkRealTimeEvent"/>).</summary>
+    void OnRealTimeEvent(bool completes);
+
     /// <summary>
     /// When an execution ends: <paramref name="task"/> waits, unable to proceed, to take <paramref name="obj"/>
     /// (<paramref name="op"/> is a lock, read lock or wait). Had it come first it might have got through,

@@ -248,6 +248,16 @@ public sealed partial class Runtime
         if (Recorder is { } r) r.Add(step, CurrentTask, $"join {joined.Name}");
     }
 
+    /// <summary>
+    /// Tells partial-order reduction that the running step holds an event whose real-time order decides a
+    /// check: a recorded history's call (<paramref name="completes"/> false) or return. Which returns come
+    /// before which calls constrains linearizability, so a call and a return in steps of two tasks are
+    /// dependent (calls commute with calls) even when the steps access nothing in common; otherwise DPOR
+    /// would explore only one of two schedules that differ just in whether an operation returned before
+    /// another was called. Other strategies ignore it.
+    /// </summary>
+    public void MarkRealTimeEvent(bool completes) => observer?.OnRealTimeEvent(completes);
+
     /// <summary>The running task changed <paramref name="target"/>'s state by parking on it.</summary>
     internal void ParkedOn(ControlledObject target, bool write) => observer?.OnParked(target.Id, write);
 

@@ -33,6 +33,7 @@ public sealed class HistoryRecorder(Runtime rt, ISpecification specification)
     {
         var op = new Operation(operations.Count, rt.CurrentTask, name, args, Value.Null, rt.Step, null);
         operations.Add(op);
+        rt.MarkRealTimeEvent(completes: false);
         if (rt.IsRecording) rt.Note($"invoke {specification.ShowInvocation(op)}");
         return new Call(op.Id);
     }
@@ -43,6 +44,7 @@ public sealed class HistoryRecorder(Runtime rt, ISpecification specification)
         var op = operations[call.Id];
         if (!op.IsPending) throw new InvalidOperationException($"{op.Invocation} has already returned");
         op = operations[call.Id] = op with { Result = result, Return = rt.Step };
+        rt.MarkRealTimeEvent(completes: true);
         if (rt.IsRecording)
         {
             var shown = specification.ShowResult(op);

@@ -133,6 +133,8 @@ public sealed class DporStrategy(int? preemptionBound) : IStrategy, IStepObserve
 
     void IStepObserver.OnParked(int obj, bool write) => graph.OnParked(obj, write);
 
+    void IStepObserver.OnRealTimeEvent(bool completes) => graph.OnRealTimeEvent(completes);
+
     void IStepObserver.OnBlocked(int task, int obj, OpKind op)
     {
         graph.Blocked(task, obj, op);

@@ -34,6 +34,9 @@ internal sealed class StepGraph
     readonly List<int> spawnedIn = [];
     int tasks;
     List<Touched>?[] history = new List<Touched>?[64];
+    // The pseudo-object of real-time events (object ids are never negative).
+    const int RealTime = -1;
+    readonly List<Touched> realTimeHistory = [];
     int highestObject = -1;
     bool inStep;
 
@@ -51,6 +54,7 @@ internal sealed class StepGraph
     public void Reset()
     {
         for (int o = 0; o <= highestObject; o++) history[o]?.Clear();
+        realTimeHistory.Clear();
         highestObject = -1;
         for (int t = 0; t < tasks; t++) taskEvents[t].Clear();
         tasks = 0;
@@ -80,6 +84,9 @@ internal sealed class StepGraph
     public void OnJoin(int task) => joined.Add(task);
 
     public void OnParked(int obj, bool write) => Touch(obj, OpKind.Yield, write);
+
+    /// <summary>A history's call reads, and a return writes, one pseudo-object: calls commute, a call and a return do not.</summary>
+    public void OnRealTimeEvent(bool completes) => Touch(RealTime, OpKind.Yield, completes);
 
     /// <summary>Adds the step task <paramref name="task"/> just ran; fills <see cref="Races"/>.</summary>
     public void Add(int task, int node, ReadOnlySpan<Access> accesses)
@@ -229,6 +236,7 @@ internal sealed class StepGraph
 
     List<Touched> History(int obj)
     {
+        if (obj == RealTime) return realTimeHistory;
         if (obj >= history.Length) Array.Resize(ref history, Math.Max(obj + 1, history.Length * 2));
         if (obj > highestObject) highestObject = obj;
         return history[obj] ??= [];
