@@ -21,7 +21,7 @@ namespace ModelCheck.Engine;
 /// </summary>
 public sealed class DporStrategy(int? preemptionBound) : IStrategy, IStepObserver
 {
-    const int MaxTasks = 64;
+    const int MaxTasks = StepGraph.MaxTasks;
 
     readonly DporTree tree = new();
     readonly StepGraph graph = new();
@@ -31,6 +31,8 @@ public sealed class DporStrategy(int? preemptionBound) : IStrategy, IStepObserve
     int position;
     // The path index of the running step's decision; -1 when only one task could run.
     int stepNode = -1;
+    // The task running the current step.
+    int running;
     int preemptions;
     int[] reversed = new int[8];
 
@@ -59,6 +61,7 @@ public sealed class DporStrategy(int? preemptionBound) : IStrategy, IStepObserve
         foreach (int t in enabled) enabledMask |= ScheduleNode.Bit(t);
         graph.BeginStep();
         stepNode = -1;
+        running = enabled[0];
         return (enabledMask & ~asleepMask) != 0;
     }
 
@@ -88,6 +91,7 @@ public sealed class DporStrategy(int? preemptionBound) : IStrategy, IStepObserve
             asleepMask = MaskOf(asleep);
         }
         if (previous >= 0 && node.Chosen != previous && (enabledMask & ScheduleNode.Bit(previous)) != 0) preemptions++;
+        running = node.Chosen;
         return enabled.IndexOf(node.Chosen);
     }
 
@@ -133,7 +137,7 @@ public sealed class DporStrategy(int? preemptionBound) : IStrategy, IStepObserve
 
     void IStepObserver.OnParked(int obj, bool write) => graph.OnParked(obj, write);
 
-    void IStepObserver.OnRealTimeEvent(bool completes) => graph.OnRealTimeEvent(completes);
+    void IStepObserver.OnRealTimeEvent(bool completes) => graph.OnRealTimeEvent(running, completes);
 
     void IStepObserver.OnBlocked(int task, int obj, OpKind op)
     {

@@ -34,9 +34,10 @@ internal sealed class StepGraph
     readonly List<int> spawnedIn = [];
     int tasks;
     List<Touched>?[] history = new List<Touched>?[64];
-    // The pseudo-object of real-time events (object ids are never negative).
-    const int RealTime = -1;
-    readonly List<Touched> realTimeHistory = [];
+    // Real-time events touch pseudo-objects with negative ids (real ids never are): one per task,
+    // written by the task's returns and read by every other task's calls.
+    readonly List<Touched>?[] realTimeHistory = new List<Touched>?[MaxTasks];
+    public const int MaxTasks = 64;
     int highestObject = -1;
     bool inStep;
 
@@ -54,7 +55,7 @@ internal sealed class StepGraph
     public void Reset()
     {
         for (int o = 0; o <= highestObject; o++) history[o]?.Clear();
-        realTimeHistory.Clear();
+        foreach (var list in realTimeHistory) list?.Clear();
         highestObject = -1;
         for (int t = 0; t < tasks; t++) taskEvents[t].Clear();
         tasks = 0;
@@ -85,8 +86,24 @@ internal sealed class StepGraph
 
     public void OnParked(int obj, bool write) => Touch(obj, OpKind.Yield, write);
 
-    /// <summary>A history's call reads, and a return writes, one pseudo-object: calls commute, a call and a return do not.</summary>
-    public void OnRealTimeEvent(bool completes) => Touch(RealTime, OpKind.Yield, completes);
+    /// <summary>
+    /// A history's call or return by <paramref name="task"/>. Only "this return came before that call"
+    /// constrains linearizability, so a return writes its task's pseudo-object and a call reads every
+    /// other task's (including tasks not created yet, which a reordering could create earlier): a call
+    /// and another task's return are dependent, calls commute with calls and returns with returns.
+    /// </summary>
+    public void OnRealTimeEvent(int task, bool completes)
+    {
+        if (completes)
+        {
+            Touch(RealTimeObject(task), OpKind.Yield, write: true);
+            return;
+        }
+        for (int t = 0; t < MaxTasks; t++)
+            if (t != task) Touch(RealTimeObject(t), OpKind.Yield, write: false);
+    }
+
+    static int RealTimeObject(int task) => -1 - task;
 
     /// <summary>Adds the step task <paramref name="task"/> just ran; fills <see cref="Races"/>.</summary>
     public void Add(int task, int node, ReadOnlySpan<Access> accesses)
@@ -236,7 +253,7 @@ internal sealed class StepGraph
 
     List<Touched> History(int obj)
     {
-        if (obj == RealTime) return realTimeHistory;
+        if (obj < 0) return realTimeHistory[-1 - obj] ??= [];
         if (obj >= history.Length) Array.Resize(ref history, Math.Max(obj + 1, history.Length * 2));
         if (obj > highestObject) highestObject = obj;
         return history[obj] ??= [];
