@@ -16,19 +16,24 @@ public static class CommandLine
     public const int Failed = 1;
     public const int BadInput = 2;
 
+    static RootCommand Root(ConsoleOutput console) => new("ModelCheck: a deterministic concurrency model checker for map algorithms")
+    {
+        ListCommand.Create(console),
+        TestCommand.Create(console),
+        ReplayCommand.Create(console),
+        BenchCommand.Create(console),
+        LinearizableCommand.Create(console),
+        LitmusCommand.Create(console),
+        MergeCommand.Create(console),
+    };
+
+    /// <summary>Parses a command line without running it: what the deploy examples' command lines are checked with.</summary>
+    public static ParseResult Parse(string[] args) => Root(new ConsoleOutput(TextWriter.Null, TextWriter.Null)).Parse(args);
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var console = new ConsoleOutput(output, error);
-        var root = new RootCommand("ModelCheck: a deterministic concurrency model checker for map algorithms")
-        {
-            ListCommand.Create(console),
-            TestCommand.Create(console),
-            ReplayCommand.Create(console),
-            BenchCommand.Create(console),
-            LinearizableCommand.Create(console),
-            LitmusCommand.Create(console),
-        };
-        var parsed = root.Parse(args);
+        var parsed = Root(console).Parse(args);
         if (parsed.Errors.Count > 0)
         {
             // An unknown verb also leaves "Required command was not provided"; the token is the news.

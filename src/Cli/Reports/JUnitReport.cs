@@ -67,8 +67,7 @@ public static class JUnitReport
     {
         if (result.Report.Bugs.Count == 0)
             return $"no bug found in {result.Report.Executions} executions; the scenario expects {result.Scenario.ExpectedName}\n";
-        var trace = TraceFile.From(result.Report, result.Report.Bugs[0]);
-        return $"trace {result.Traces[0]}\n" + StepTable.Render(Replayer.Replay(result.Scenario, trace));
+        return $"trace {result.Traces[0]}\n" + result.Rendering(0);
     }
 
     static string Summary(ScenarioResult result)

@@ -8,7 +8,8 @@ namespace ModelCheck.Cli.Reports;
 /// <summary>
 /// `test --json FILE`: the run as JSON, the same facts as the JUnit report and more: the settings, the
 /// shard, and per scenario its version (fingerprint), verdicts, executions, steps, completeness, the
-/// digest of the executions explored, the bugs with their trace files, and the segments the exploration
+/// digest of the executions explored, the bugs with their trace files (and the trace rendered as `replay`
+/// prints it), and the segments the exploration
 /// joined (what `merge` needs to join the reports of shards). Everything but "seconds" is a function of
 /// the inputs.
 /// </summary>
@@ -65,7 +66,7 @@ public static class JsonReport
             ["digest"] = Hex(r.Digest),
             ["seconds"] = Math.Round(r.Elapsed.TotalSeconds, 3),
             ["counts"] = Counts(r.BugCounts),
-            ["bugs"] = new JsonArray(r.Bugs.Select((b, i) => (JsonNode?)Bug(b, result.Traces[i])).ToArray()),
+            ["bugs"] = new JsonArray(r.Bugs.Select((b, i) => (JsonNode?)Bug(b, result.Traces[i], result.Rendering(i))).ToArray()),
             ["segments"] = new JsonArray(Coalesced(r.Segments).Select(Segment).ToArray<JsonNode?>()),
         };
     }
@@ -96,10 +97,10 @@ public static class JsonReport
         ["digest"] = Hex(s.Digest),
         ["finished"] = s.Finished,
         ["counts"] = Counts(s.Counts),
-        ["bugs"] = new JsonArray(s.Bugs.Select(b => (JsonNode?)Bug(b, null)).ToArray()),
+        ["bugs"] = new JsonArray(s.Bugs.Select(b => (JsonNode?)Bug(b, null, null)).ToArray()),
     };
 
-    static JsonObject Bug(FoundBug found, string? trace)
+    static JsonObject Bug(FoundBug found, string? trace, string? rendering)
     {
         var json = new JsonObject
         {
@@ -110,6 +111,7 @@ public static class JsonReport
             ["execution"] = found.Iteration,
         };
         if (trace is not null) json["trace"] = trace;
+        if (rendering is not null) json["rendering"] = rendering;
         return json;
     }
 

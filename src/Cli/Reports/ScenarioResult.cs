@@ -8,11 +8,18 @@ namespace ModelCheck.Cli.Reports;
 /// whether it fails the run: with --expect, when the verdict differs from the contract; without, when a
 /// bug was found.
 /// </summary>
-public sealed record ScenarioResult(ExplorationReport Report, IReadOnlyList<string> Traces, bool Expect)
+public sealed record ScenarioResult(ExplorationReport Report, IReadOnlyList<string> Traces, bool Expect, IReadOnlyList<string>? Renderings = null)
 {
     public Scenario Scenario => Report.Scenario;
 
     public bool Failed => Expect ? !Report.MatchesExpectation : Report.Bugs.Count > 0;
+
+    /// <summary>
+    /// Bug <paramref name="index"/>'s trace rendered as `replay` prints it: replayed here, or as a shard
+    /// rendered it when the result was merged from shard reports (their choices stay in the trace files).
+    /// </summary>
+    public string Rendering(int index) =>
+        Renderings?[index] ?? StepTable.Render(Replayer.Replay(Scenario, TraceFile.From(Report, Report.Bugs[index])));
 
     /// <summary>The observed verdict as --expect prints it: the expected bug kind when it was among those found.</summary>
     public string Observed =>

@@ -11,6 +11,9 @@ public sealed class Segment(long key, bool coverage = false, bool unit = false)
     /// <summary>Where the segment lies in the run's order: its first iteration, or its unit number.</summary>
     public long Key { get; } = key;
 
+    /// <summary>True for a unit of a depth-first search, false for a block of iterations.</summary>
+    public bool IsUnit => unit;
+
     /// <summary>The key of the segment that follows this one: after a block of iterations, the next iteration; after a unit, the next unit.</summary>
     public long Next => unit ? Key + Units : Key + Executions;
 

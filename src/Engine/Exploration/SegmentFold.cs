@@ -21,8 +21,10 @@ public static class SegmentFold
         foreach (var segment in segments.OrderBy(s => s.Key))
         {
             kept.Add(segment);
+            // A block of iterations knows where it starts (its key), also in a shard that did not run the blocks before it.
+            long before = segment.IsUnit ? executions : segment.Key;
             foreach (var found in segment.Bugs)
-                if (!counts.ContainsKey(found.Bug.Kind)) bugs.Add(found with { Iteration = executions + found.Iteration });
+                if (!counts.ContainsKey(found.Bug.Kind)) bugs.Add(found with { Iteration = checked((int)(before + found.Iteration)) });
             foreach (var (kind, count) in segment.Counts) counts[kind] = counts.GetValueOrDefault(kind) + count;
             executions += segment.Executions;
             steps += segment.Steps;
