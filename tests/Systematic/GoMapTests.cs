@@ -28,28 +28,15 @@ public sealed class GoMapTests
 
     [Theory]
     [MemberData(nameof(SeededBugs))]
-    public void Seeded_bug_is_found_by_random_and_pct_and_its_trace_replays(string name)
-    {
-        var scenario = Catalog.Find(name)!;
-        string evidence = Evidence.Single(e => name.StartsWith("gomap/bug/" + e.Bug, StringComparison.Ordinal)).Evidence;
-        foreach (var report in AssertFoundByRandomAndPct(scenario, evidence))
-        {
-            var replay = Replayer.Replay(scenario, TraceFile.From(report, report.Bugs[0]));
-            Assert.True(replay.Reproduced, $"{name}: {replay.Divergence}");
-        }
-    }
+    public void Seeded_bug_is_found_by_random_and_pct_and_its_trace_replays(string name) =>
+        AssertFoundByRandomAndPctAndReplays(name, Evidence.Single(e => name.StartsWith("gomap/bug/" + e.Bug, StringComparison.Ordinal)).Evidence);
 
     public static TheoryData<string> CorrectScenarios() =>
         new(Catalog.Match(["gomap/*"]).Where(s => s.Expected == BugKind.None).Select(s => s.Name));
 
     [Theory]
     [MemberData(nameof(CorrectScenarios))]
-    public void Correct_scenario_passes_pct_too(string name)
-    {
-        var report = Explorer.Explore(Catalog.Find(name)!, Budget(StrategyKind.Pct));
-        Assert.True(report.Observed == BugKind.None, $"{name} under pct: {Describe(report)}");
-        Assert.Equal(2000, report.Executions);
-    }
+    public void Correct_scenario_passes_pct_too(string name) => AssertPassesPct(name);
 
     // The single-goroutine programs choose only iteration starts; the locked ones are kept tiny.
     [Theory]

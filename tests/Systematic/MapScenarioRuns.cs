@@ -27,6 +27,17 @@ static class MapScenarioRuns
             return report;
         })];
 
+    /// <summary>As <see cref="AssertFoundByRandomAndPct"/>, and the trace of each bug found replays to it.</summary>
+    public static void AssertFoundByRandomAndPctAndReplays(string name, string evidence)
+    {
+        var scenario = Catalog.Find(name)!;
+        foreach (var report in AssertFoundByRandomAndPct(scenario, evidence))
+        {
+            var replay = Replayer.Replay(scenario, TraceFile.From(report, report.Bugs[0]));
+            Assert.True(replay.Reproduced, $"{name}: {replay.Divergence}");
+        }
+    }
+
     /// <summary>A correct scenario passes PCT too: no bug in all of the repository's executions.</summary>
     public static void AssertPassesPct(string name)
     {

@@ -25,28 +25,15 @@ public sealed class SwissMapTests
 
     [Theory]
     [MemberData(nameof(SeededBugs))]
-    public void Seeded_bug_is_found_by_random_and_pct_and_its_trace_replays(string name)
-    {
-        var scenario = Catalog.Find(name)!;
-        string evidence = Evidence.Single(e => name.StartsWith("swissmap/bug/" + e.Bug, StringComparison.Ordinal)).Evidence;
-        foreach (var report in AssertFoundByRandomAndPct(scenario, evidence))
-        {
-            var replay = Replayer.Replay(scenario, TraceFile.From(report, report.Bugs[0]));
-            Assert.True(replay.Reproduced, $"{name}: {replay.Divergence}");
-        }
-    }
+    public void Seeded_bug_is_found_by_random_and_pct_and_its_trace_replays(string name) =>
+        AssertFoundByRandomAndPctAndReplays(name, Evidence.Single(e => name.StartsWith("swissmap/bug/" + e.Bug, StringComparison.Ordinal)).Evidence);
 
     public static TheoryData<string> CorrectScenarios() =>
         new(Catalog.Match(["swissmap/*"]).Where(s => s.Expected == BugKind.None).Select(s => s.Name));
 
     [Theory]
     [MemberData(nameof(CorrectScenarios))]
-    public void Correct_scenario_passes_pct_too(string name)
-    {
-        var report = Explorer.Explore(Catalog.Find(name)!, Budget(StrategyKind.Pct));
-        Assert.True(report.Observed == BugKind.None, $"{name} under pct: {Describe(report)}");
-        Assert.Equal(2000, report.Executions);
-    }
+    public void Correct_scenario_passes_pct_too(string name) => AssertPassesPct(name);
 
     // The single-goroutine witnesses choose only the iteration offsets (16 entry offsets times the
     // directory length); the locked scenario is explored within one preemption.
@@ -56,13 +43,8 @@ public sealed class SwissMapTests
     [InlineData("swissmap/range-across-split/reduced", null, 16)]
     [InlineData("swissmap/range-across-directory-doubling/reduced", null, 32)]
     [InlineData("swissmap/locked/mutex-small", 1, 6728)]
-    public void Dfs_explores_small_scenarios_completely(string name, int? preemptions, int executions)
-    {
-        var report = Explorer.Explore(Catalog.Find(name)!, Budget(StrategyKind.Dfs) with { Iterations = 100_000, StrategyValue = preemptions });
-        Assert.True(report.Observed == BugKind.None, $"{name} under dfs: {Describe(report)}");
-        Assert.True(report.Complete, $"{name}: dfs stopped after {report.Executions} executions without finishing");
-        Assert.Equal(executions, report.Executions);
-    }
+    public void Dfs_explores_small_scenarios_completely(string name, int? preemptions, int executions) =>
+        Assert.Equal(executions, AssertDfsComplete(name, preemptions).Executions);
 
     // Go's check is best-effort (#31516): among the schedules of two unlocked writers, some end in
     // "concurrent map writes" and some lose a write with no check firing. Both traces replay.

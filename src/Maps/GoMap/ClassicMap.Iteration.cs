@@ -7,7 +7,7 @@ namespace ModelCheck.Maps.GoMap;
 public sealed partial class ClassicMap
 {
     /// <summary>for k, v := range m: returns an iterator already on its first entry (Key null if none).</summary>
-    public async ValueTask<GoMapIterator> Range()
+    public async ValueTask<GoRangeIterator> Range()
     {
         var iterator = new GoMapIterator(this);
         await iterator.Init();

@@ -45,7 +45,7 @@ namespace ModelCheck.Maps.GoMap;
 /// Ghost state (published as events, never read back): see LiveKeysMonitor (CM-1, CM-5..CM-10 and
 /// lookup results), EvacuationLedger (CM-2..CM-4) and IterationMonitor (CM-11).
 /// </summary>
-public sealed partial class ClassicMap : IGoMap
+public sealed partial class ClassicMap : IGoBuiltinMap
 {
     readonly Runtime rt;
     readonly int bucketCnt;

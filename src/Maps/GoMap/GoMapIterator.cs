@@ -7,7 +7,7 @@ namespace ModelCheck.Maps.GoMap;
 /// choices the strategy makes). If it started during a grow still running, it reads unevacuated old
 /// buckets through the checkBucket filter; entries marked evacuated are re-looked-up in the live table.
 /// </summary>
-public sealed class GoMapIterator
+public sealed class GoMapIterator : GoRangeIterator
 {
     const int NoCheck = -1;
 
@@ -22,11 +22,7 @@ public sealed class GoMapIterator
     int bucket;
     int checkBucket = NoCheck;
 
-    internal GoMapIterator(ClassicMap map) => this.map = map;
-
-    /// <summary>The current key; null once the iteration has ended.</summary>
-    public GoKey? Key { get; private set; }
-    public int Value { get; private set; }
+    internal GoMapIterator(ClassicMap map) : base(map, map.Runtime) => this.map = map;
 
     /// <summary>mapiterinit: snapshot B and buckets, pick the start, mark the map as iterated, take the first step.</summary>
     internal async ValueTask Init()
@@ -50,15 +46,8 @@ public sealed class GoMapIterator
         await Advance();
     }
 
-    /// <summary>mapiternext: one step of the range loop (a scheduling point).</summary>
-    public async ValueTask Next()
-    {
-        if (Key is null) throw new InvalidOperationException("the iteration has ended");
-        await map.Runtime.Yield();
-        await Advance();
-    }
-
-    async ValueTask Advance()
+    /// <summary>mapiternext.</summary>
+    protected override async ValueTask Advance()
     {
         await map.CheckNoWriterDuringIteration();
         int bucketCnt = map.BucketCnt;
@@ -99,15 +88,5 @@ public sealed class GoMapIterator
             b = map.IterOverflow(b);
             position = 0;
         }
-    }
-
-    void Produce(GoKey? key, int value)
-    {
-        Key = key;
-        Value = value;
-        var rt = map.Runtime;
-        if (rt.IsRecording) rt.Note(key is null ? $"{map.Name}: iteration ends" : $"{map.Name}: range yields {key} = {value}");
-        rt.Publish(new IterationStep(map, this, key, value));
-        rt.Publish(new ObservationPoint(map, OperationBoundary: true));
     }
 }

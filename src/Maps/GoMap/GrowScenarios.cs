@@ -58,25 +58,13 @@ public static class GrowScenarios
     {
         var state = await MidGrowState.BuildPreGrow(rt, ScenarioConfig.Parse(argument));
         var m = state.Map;
-        await RangeChangingOnce(m, async () =>
+        await GoMapPrograms.RangeChangingOnce(m, async _ =>
         {
             await m.Assign(MidGrowState.T, MidGrowState.ValueOf(MidGrowState.T));
             await m.Assign(MidGrowState.U, MidGrowState.ValueOf(MidGrowState.U));
             await m.Delete(state.D);
             await m.Assign(state.C, 4242);
         });
-    }
-
-    /// <summary>Ranges over the whole map, running <paramref name="body"/> (which changes the map) after the first key only, as a range body in Go may.</summary>
-    static async Task RangeChangingOnce(ClassicMap m, Func<Task> body)
-    {
-        bool first = true;
-        for (var it = await m.Range(); it.Key is not null; await it.Next())
-        {
-            if (!first) continue;
-            first = false;
-            await body();
-        }
     }
 
     /// <summary>Go 1.21's fix for #59411: clear marks old buckets emptyRest so a running range sees nothing more.</summary>
@@ -91,7 +79,7 @@ public static class GrowScenarios
     {
         var state = await MidGrowState.BuildPreGrow(rt, ScenarioConfig.Parse(argument));
         var m = state.Map;
-        await RangeChangingOnce(m, async () =>
+        await GoMapPrograms.RangeChangingOnce(m, async _ =>
         {
             await m.Assign(MidGrowState.T, MidGrowState.ValueOf(MidGrowState.T));
             await m.Clear();

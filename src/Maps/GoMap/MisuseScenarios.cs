@@ -47,21 +47,5 @@ public static class MisuseScenarios
         Description = "a goroutine ranges while another writes, without a lock: 'concurrent map iteration and map write'")]
     [Scenario("gomap/misuse/writer-and-range-races", Expect = BugKind.DataRace,
         Description = "the same with the race detector on: a data race")]
-    public static async Task WriterAndRange(Runtime rt)
-    {
-        var m = ClassicMap.Make(rt, "m", Config);
-        var keys = Enumerable.Range(0, 6).Select(i => GoKeys.Mixed($"k{i}")).ToArray();
-        for (int i = 0; i < 3; i++) await m.Assign(keys[i], i);
-        var ranger = rt.Spawn(async () =>
-        {
-            for (var it = await m.Range(); it.Key is not null; await it.Next()) { }
-        }, "ranger");
-        var writer = rt.Spawn(async () =>
-        {
-            for (int i = 3; i < keys.Length; i++) await m.Assign(keys[i], i);
-            await m.Delete(keys[0]);
-        }, "writer");
-        await ranger.Join();
-        await writer.Join();
-    }
+    public static Task WriterAndRange(Runtime rt) => GoMapPrograms.RangeWhileAnotherWrites(rt, ClassicMap.Make(rt, "m", Config));
 }

@@ -21,30 +21,7 @@ public static class SequentialScenarios
         var keys = Enumerable.Range(0, n).Select(i => GoKeys.Mixed($"k{i}")).ToArray();
         var m = ClassicMap.Make(rt, "m", config).Monitored();
 
-        for (int i = 0; i < n / 2; i++)
-        {
-            await m.Assign(keys[i], 100 + i);
-            if (i % 3 == 2) await m.Lookup(keys[i / 2]);
-            if (i % 5 == 4) await m.Delete(keys[i - 2]);
-        }
-        // A range whose body deletes what it sees every other time, updates a key it has not seen
-        // and inserts new keys, which may start a grow mid-iteration.
-        int seen = 0, next = n / 2;
-        for (var it = await m.Range(); it.Key is not null; await it.Next())
-        {
-            if (seen % 2 == 1) await m.Delete(it.Key);
-            if (seen == 1) await m.Assign(keys[1], 777);
-            if (seen < 3 && next < n) await m.Assign(keys[next], 100 + next++);
-            seen++;
-        }
-        for (; next < n; next++) await m.Assign(keys[next], 100 + next);
-        foreach (var key in keys) await m.Lookup(key);
-        // A range with no writes over a map that may be mid-grow.
-        for (var it = await m.Range(); it.Key is not null; await it.Next()) { }
-        await m.Clear();
-        await m.Assign(keys[0], 1);
-        await m.Lookup(keys[0]);
-        await m.Lookup(keys[1]);
+        await GoMapPrograms.Workout(m, keys, from: 0);
     }
 
     [Scenario("gomap/same-size-grow/faithful", Argument = "faithful",

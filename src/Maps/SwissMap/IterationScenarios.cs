@@ -28,7 +28,7 @@ public static class IterationScenarios
         var m = SwissMap.Make(rt, "m", SwissMapConfig.Parse(argument), hint: 10).Monitored();
         var keys = Enumerable.Range(1, 14).Select(i => GoKeys.Mixed($"x{i}")).ToArray();
         foreach (var key in keys) await m.Assign(key, 10);
-        await RangeChangingOnce(m, async first =>
+        await GoMapPrograms.RangeChangingOnce(m, async first =>
         {
             await m.Assign(GoKeys.Mixed("n"), 1);
             await m.Delete(Other(keys, first, 0));
@@ -51,7 +51,7 @@ public static class IterationScenarios
         var m = SwissMap.Make(rt, "m", SwissMapConfig.Parse(argument), hint: 10).Monitored();
         var keys = Enumerable.Range(0, 14).Select(i => SwissKeys.With($"y{i}", topBits: 1, top: (ulong)(i % 2))).ToArray();
         foreach (var key in keys) await m.Assign(key, 20);
-        await RangeChangingOnce(m, async _ => await m.Assign(SwissKeys.With("n", topBits: 1, top: 1), 2));
+        await GoMapPrograms.RangeChangingOnce(m, async _ => await m.Assign(SwissKeys.With("n", topBits: 1, top: 1), 2));
         foreach (var key in keys) await m.Lookup(key);
     }
 

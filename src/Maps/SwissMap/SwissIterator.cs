@@ -12,7 +12,7 @@ namespace ModelCheck.Maps.SwissMap;
 /// directory has doubled since the last step, dirIdx and dirOffset are shifted left by the difference;
 /// after a table, dirIdx skips every slot the table covered, by the iterated table's own localDepth.
 /// </summary>
-public sealed class SwissIterator
+public sealed class SwissIterator : GoRangeIterator
 {
     readonly SwissMap map;
     bool empty;
@@ -24,11 +24,7 @@ public sealed class SwissIterator
     Group? smallGroup;
     ulong entryIdx;
 
-    internal SwissIterator(SwissMap map) => this.map = map;
-
-    /// <summary>The current key; null once the iteration has ended.</summary>
-    public GoKey? Key { get; private set; }
-    public int Value { get; private set; }
+    internal SwissIterator(SwissMap map) : base(map, map.Runtime) => this.map = map;
 
     /// <summary>Iter.Init then the first Next, as mapIterStart does.</summary>
     internal async ValueTask Init()
@@ -60,15 +56,8 @@ public sealed class SwissIterator
         await Advance();
     }
 
-    /// <summary>Iter.Next: one step of the range loop (a scheduling point).</summary>
-    public async ValueTask Next()
-    {
-        if (Key is null) throw new InvalidOperationException("the iteration has ended");
-        await map.Runtime.Yield();
-        await Advance();
-    }
-
-    async ValueTask Advance()
+    /// <summary>Iter.Next.</summary>
+    protected override async ValueTask Advance()
     {
         if (empty)
         {
@@ -184,15 +173,5 @@ public sealed class SwissIterator
         dirIdx += 1 << (map.IterGlobalDepth() - localDepth);
         tab = null;
         entryIdx = 0;
-    }
-
-    void Produce(GoKey? key, int value)
-    {
-        Key = key;
-        Value = value;
-        var rt = map.Runtime;
-        if (rt.IsRecording) rt.Note(key is null ? $"{map.Name}: iteration ends" : $"{map.Name}: range yields {key} = {value}");
-        rt.Publish(new IterationStep(map, this, key, value));
-        rt.Publish(new ObservationPoint(map, OperationBoundary: true));
     }
 }

@@ -1,3 +1,4 @@
+using ModelCheck.Maps.GoMap;
 using static ModelCheck.Engine.MemoryOrder;
 
 namespace ModelCheck.Maps.SwissMap;
@@ -6,7 +7,7 @@ namespace ModelCheck.Maps.SwissMap;
 public sealed partial class SwissMap
 {
     /// <summary>for k, v := range m: returns an iterator already on its first entry (Key null if none).</summary>
-    public async ValueTask<SwissIterator> Range()
+    public async ValueTask<GoRangeIterator> Range()
     {
         var iterator = new SwissIterator(this);
         await iterator.Init();

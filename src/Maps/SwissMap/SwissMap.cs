@@ -52,7 +52,7 @@ namespace ModelCheck.Maps.SwissMap;
 /// Ghost state (published as events, never read back): see SwissStructureCheck (SW-1..SW-9 and CM-1,
 /// through the shared LiveKeysMonitor) and IterationMonitor (CM-11, SW-10).
 /// </summary>
-public sealed partial class SwissMap : IGoMap
+public sealed partial class SwissMap : IGoBuiltinMap
 {
     readonly Runtime rt;
 

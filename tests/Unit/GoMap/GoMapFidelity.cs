@@ -6,15 +6,6 @@ using ModelCheck.Maps.GoMap;
 
 namespace ModelCheck.Tests.Unit.GoMap;
 
-/// <summary>One Go map model as the fidelity scripts drive it: the built-in map's operations, a range collected whole, len.</summary>
-sealed record FidelityMap(
-    Func<GoKey, int, ValueTask> Assign,
-    Func<GoKey, ValueTask> Delete,
-    Func<GoKey, ValueTask<(bool Found, int Value)>> Lookup,
-    Func<ValueTask> Clear,
-    Func<Task<List<(GoKey Key, int Value)>>> Range,
-    Func<int> Len);
-
 /// <summary>
 /// The fidelity property both Go map models share: random single-goroutine scripts of assigns, updates,
 /// deletes, lookups, ranges and clears against a plain Dictionary. After every operation every key of
@@ -36,14 +27,14 @@ static class GoMapFidelity
     static readonly Arbitrary<int[]> Scripts = Arb.From(Gen.Choose(0, 999).ArrayOf().Select(w => w.Take(w.Length / 2 * 2).ToArray()));
 
     /// <summary>Checks <paramref name="tests"/> scripts; <paramref name="make"/> builds the model from the runtime and a size hint.</summary>
-    public static void Check(int tests, Func<Runtime, int, FidelityMap> make)
+    public static void Check(int tests, Func<Runtime, int, IGoBuiltinMap> make)
     {
         var config = FsCheck.Config.QuickThrowOnFailure.WithMaxTest(tests).WithEndSize(300)
             .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(7UL, 11UL), FSharpOption<int>.None)));
         FsCheck.Check.One(config, Prop.ForAll(Scripts, script => Agrees(make, script)));
     }
 
-    static bool Agrees(Func<Runtime, int, FidelityMap> make, int[] script)
+    static bool Agrees(Func<Runtime, int, IGoBuiltinMap> make, int[] script)
     {
         var scenario = new Scenario("fidelity", "", BugKind.None, rt => Run(rt, make, script));
         // Three executions: the random strategy varies the iteration starts.
@@ -53,7 +44,7 @@ static class GoMapFidelity
         return true;
     }
 
-    static async Task Run(Runtime rt, Func<Runtime, int, FidelityMap> make, int[] script)
+    static async Task Run(Runtime rt, Func<Runtime, int, IGoBuiltinMap> make, int[] script)
     {
         var m = make(rt, script.Length > 0 ? script[0] % 12 : 0);
         var reference = new Dictionary<GoKey, int>();
@@ -79,8 +70,8 @@ static class GoMapFidelity
             {
                 op = "range over m";
                 var seen = new Dictionary<GoKey, int>();
-                foreach (var (k, v) in await m.Range())
-                    rt.Assert(seen.TryAdd(k, v), $"range yielded {k} twice");
+                for (var it = await m.Range(); it.Key is not null; await it.Next())
+                    rt.Assert(seen.TryAdd(it.Key, it.Value), $"range yielded {it.Key} twice");
                 rt.Assert(seen.Count == reference.Count && seen.All(kv => reference.TryGetValue(kv.Key, out int v) && v == kv.Value),
                     $"range yielded {Show(seen)}, the dictionary holds {Show(reference)}");
             }
