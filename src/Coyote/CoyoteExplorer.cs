@@ -14,22 +14,31 @@ public static class CoyoteExplorer
     /// Runs up to <paramref name="iterations"/> Coyote iterations of <paramref name="scenario"/> with
     /// Coyote's random strategy and <paramref name="seed"/>, stopping at the first bug.
     /// </summary>
-    public static CoyoteVerdict Explore(Scenario scenario, int iterations, uint seed, int maxSteps = 10_000)
+    public static CoyoteVerdict Explore(Scenario scenario, int iterations, uint seed, int maxSteps = 10_000, int? priorityChanges = null)
     {
         if (HostedExecution.WhyNotApplicable(scenario) is { } reason)
             throw new ScenarioException($"scenario '{scenario.Name}' does not apply under Coyote: {reason}");
-        return Run(() => CoyoteScenario.Run(scenario), iterations, seed, maxSteps);
+        Choice[]? schedule = null;
+        Bug? found = null;
+        var verdict = Run(() => CoyoteScenario.Run(scenario, (bug, choices) => (found, schedule) = (bug, choices)), iterations, seed, maxSteps, priorityChanges);
+        if (found is null || schedule is null || verdict.Kind is null) return verdict;
+        var trace = new TraceFile(scenario.Name, new ExecutionSettings { Memory = MemoryModel.Sc, RaceDetection = false, MaxSteps = maxSteps },
+            new TraceOrigin(priorityChanges is null ? "coyote-random" : "coyote-prioritization", priorityChanges, seed, verdict.Iterations), schedule, found);
+        return verdict with { Schedule = trace };
     }
 
     /// <summary>Runs the Coyote test <paramref name="test"/> for up to <paramref name="iterations"/> iterations, stopping at the first bug.</summary>
-    public static CoyoteVerdict Run(Action test, int iterations, uint seed, int maxSteps = 10_000)
+    public static CoyoteVerdict Run(Action test, int iterations, uint seed, int maxSteps = 10_000, int? priorityChanges = null)
     {
         var configuration = Configuration.Create()
             .WithTestingIterations((uint)iterations)
-            .WithRandomStrategy()
             .WithRandomGeneratorSeed(seed)
             .WithMaxSchedulingSteps((uint)maxSteps)
             .WithTelemetryEnabled(false);
+        // Coyote's random walk, or its PCT-like prioritization with the given number of priority changes.
+        configuration = priorityChanges is { } changes
+            ? configuration.WithPrioritizationStrategy(false, (uint)changes)
+            : configuration.WithRandomStrategy();
         using var engine = TestingEngine.Create(configuration, test);
         // Coyote narrates every iteration on the console; the caller prints what matters.
         engine.SetLogger(new Microsoft.Coyote.Logging.TextWriterLogger(TextWriter.Null, Microsoft.Coyote.Logging.VerbosityLevel.None));
@@ -49,4 +58,8 @@ public static class CoyoteExplorer
 /// deadlock Coyote detected itself), its report, the iterations run (the last one found the bug), the
 /// readable trace of the failing iteration, and the wall-clock time.
 /// </summary>
-public sealed record CoyoteVerdict(BugKind? Kind, string? Report, int Iterations, string Trace, TimeSpan Elapsed);
+public sealed record CoyoteVerdict(BugKind? Kind, string? Report, int Iterations, string Trace, TimeSpan Elapsed)
+{
+    /// <summary>The failing iteration's schedule as our trace, which replays under our engine; null without a bug of ours.</summary>
+    public TraceFile? Schedule { get; init; }
+}

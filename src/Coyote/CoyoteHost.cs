@@ -11,10 +11,11 @@ namespace ModelCheck.Coyote;
 /// own thread registered with Coyote as a controlled operation (Coyote's instrumentation API, so neither
 /// the engine nor the map models need rewriting); before every step Coyote gets a scheduling point,
 /// a blocked operation (a held mutex, a join) pauses until it can go on, data choices are Coyote's
-/// controlled nondeterminism, and a bug becomes a Coyote assertion failure carrying our kind and message.
+/// controlled nondeterminism, and a bug becomes a Coyote assertion failure carrying our kind and message
+/// (and, to <c>onBug</c>, the schedule in the engine's form, which replays natively).
 /// Valid only inside a Coyote test iteration.
 /// </summary>
-public sealed class CoyoteHost : IExecutionHost
+public sealed class CoyoteHost(Action<Bug, Choice[]>? onBug = null) : IExecutionHost
 {
     readonly Generator generator = Generator.Create();
 
@@ -54,7 +55,11 @@ public sealed class CoyoteHost : IExecutionHost
 
     public int Choose(int count) => generator.NextInteger(count);
 
-    public void Report(Bug bug) => Specification.Assert(false, CoyoteBugText.Format(bug));
+    public void Report(Bug bug, Choice[] choices)
+    {
+        onBug?.Invoke(bug, choices);
+        Specification.Assert(false, "{0}", CoyoteBugText.Format(bug));
+    }
 
     public bool IsHostException(Exception e) => e is RuntimeException or ThreadInterruptedException;
 }

@@ -10,13 +10,13 @@ public static class CoyoteScenario
     /// Runs <paramref name="scenario"/> once on Coyote-controlled tasks. A scenario that needs a weak
     /// memory model or the race detector is reported as a Coyote bug naming the reason, never a pass.
     /// </summary>
-    public static void Run(Scenario scenario)
+    public static void Run(Scenario scenario, Action<Bug, Choice[]>? onBug = null)
     {
         if (HostedExecution.WhyNotApplicable(scenario) is { } reason)
         {
-            Specification.Assert(false, $"{CoyoteBugText.NotApplicable} scenario '{scenario.Name}' does not apply under Coyote: {reason}");
+            Specification.Assert(false, "{0}", $"{CoyoteBugText.NotApplicable} scenario '{scenario.Name}' does not apply under Coyote: {reason}");
             return;
         }
-        HostedExecution.Run(scenario, new CoyoteHost());
+        HostedExecution.Run(scenario, new CoyoteHost(onBug));
     }
 }

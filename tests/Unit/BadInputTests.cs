@@ -51,6 +51,8 @@ public sealed class BadInputTests
     [InlineData("{ \"failOnMaxSteps\": 1 }", "'failOnMaxSteps' must be true or false")]
     [InlineData("{ \"outdir\": \"\" }", "'outdir' must be a directory path")]
     [InlineData("{ \"iteration\": 10 }", "unknown setting 'iteration'")]
+    [InlineData("{ \"AssembliesPath\": \"bin\", \"AssemblyPath\": \"bin\" }", "unknown setting 'AssemblyPath'")]
+    [InlineData("{ \"IsRewritingConcurentCollections\": true }", "unknown setting 'IsRewritingConcurentCollections'")]
     public void A_malformed_configuration_file(string text, string mentions)
     {
         using var dir = new TempDirectory();

@@ -13,6 +13,18 @@ public static class ConfigurationFile
     static readonly string[] Known =
         ["iterations", "strategy", "strategyValue", "maxSteps", "failOnMaxSteps", "seed", "timeout", "outdir", "memory", "raceDetection"];
 
+    /// <summary>
+    /// The keys of Coyote's rewriting configuration (Coyote 1.7.11's RewritingOptions), so that
+    /// `dotnet coyote rewrite coyote.json` reads the same file. Ours ignores them; any other unknown key
+    /// is still an error.
+    /// </summary>
+    public static readonly string[] CoyoteRewritingKeys =
+    [
+        "AssembliesPath", "OutputPath", "Assemblies", "IgnoredAssemblies", "DependencySearchPaths",
+        "IsRewritingMemoryLocations", "IsRewritingConcurrentCollections", "IsDataRaceCheckingEnabled",
+        "IsRewritingDependencies", "IsRewritingUnitTests",
+    ];
+
     public static TestConfiguration Load(string path) =>
         Parse(InputFile.ReadText(path, message => new ConfigurationException(message)), path);
 
@@ -55,9 +67,11 @@ public static class ConfigurationFile
                             throw Invalid(source, property, "a directory path");
                         config = config with { OutputDirectory = v.GetString()! };
                         break;
+                    case var coyoteKey when CoyoteRewritingKeys.Contains(coyoteKey):
+                        break;
                     default:
                         throw new ConfigurationException(
-                            $"{source}: unknown setting {ErrorText.Quote(property.Name)} (known: {string.Join(", ", Known)})");
+                            $"{source}: unknown setting {ErrorText.Quote(property.Name)} (known: {string.Join(", ", Known)}, and Coyote's rewriting keys)");
                 }
             }
             return config with { Execution = execution };

@@ -24,8 +24,12 @@ public interface IExecutionHost
     /// <summary>A value in [0, <paramref name="count"/>) from the host's controlled nondeterminism (count at least two).</summary>
     int Choose(int count);
 
-    /// <summary>Ends the execution with <paramref name="bug"/>; called once, by the task that found it.</summary>
-    void Report(Bug bug);
+    /// <summary>
+    /// Ends the execution with <paramref name="bug"/>; called once, by the task that found it.
+    /// <paramref name="choices"/> is the execution's schedule and data choices in the engine's form:
+    /// a trace of them replays the same bug under the engine's own scheduler.
+    /// </summary>
+    void Report(Bug bug, Choice[] choices);
 
     /// <summary>
     /// True for the host's own control-flow exceptions (it cancels an execution by throwing them into

@@ -14,14 +14,15 @@ public sealed partial class Runtime
         if (bug is null)
         {
             CheckMonitorsAtEnd();
-            if (bug is { } atEnd) host.Report(atEnd);
+            if (bug is { } atEnd) host.Report(atEnd, choices.ToArray());
         }
         return bug;
     }
 
     /// <summary>
     /// The body of one host task: before every step a host scheduling point (and, while the task's
-    /// pending operation is blocked, a wait the host controls), then the step. A deadlock is every
+    /// pending operation is blocked, a wait the host controls), then the step. The host's picks are
+    /// recorded as schedule choices wherever the engine's scheduler would have had a choice. A deadlock is every
     /// unfinished task blocked after some step; only a step can change that, so it is checked after each.
     /// </summary>
     void RunHostedTask(ControlledTask task)
@@ -31,6 +32,8 @@ public sealed partial class Runtime
             host!.SchedulingPoint(task.PendingOp == OpKind.Yield);
             if (!task.IsEnabled) host.WaitUntil(() => bug is not null || task.IsEnabled);
             if (bug is not null) return;
+            // Recorded as the engine's scheduler records its picks, so a failing schedule replays natively.
+            if (CollectEnabled() > 1) choices.Add(ChoiceKind.Schedule, task.Id);
             step++;
             ownerThread = Environment.CurrentManagedThreadId;
             var outer = System.Threading.SynchronizationContext.Current;
@@ -44,7 +47,7 @@ public sealed partial class Runtime
                 System.Threading.SynchronizationContext.SetSynchronizationContext(outer);
             }
             if (bug is null && CollectEnabled() == 0 && !tasks.TrueForAll(t => t.Finished)) RecordDeadlock();
-            if (bug is { } found) host.Report(found);
+            if (bug is { } found) host.Report(found, choices.ToArray());
         }
     }
 }
