@@ -27,14 +27,18 @@ public static class CoyoteExplorer
         return verdict with { Schedule = trace };
     }
 
-    /// <summary>Runs the Coyote test <paramref name="test"/> for up to <paramref name="iterations"/> iterations, stopping at the first bug.</summary>
-    public static CoyoteVerdict Run(Action test, int iterations, uint seed, int maxSteps = 10_000, int? priorityChanges = null)
+    /// <summary>
+    /// Runs the Coyote test <paramref name="test"/> for up to <paramref name="iterations"/> iterations, stopping
+    /// at the first bug unless <paramref name="toCompletion"/> (for throughput figures).
+    /// </summary>
+    public static CoyoteVerdict Run(Action test, int iterations, uint seed, int maxSteps = 10_000, int? priorityChanges = null, bool toCompletion = false)
     {
         var configuration = Configuration.Create()
             .WithTestingIterations((uint)iterations)
             .WithRandomGeneratorSeed(seed)
             .WithMaxSchedulingSteps((uint)maxSteps)
-            .WithTelemetryEnabled(false);
+            .WithTelemetryEnabled(false)
+            .WithTestIterationsRunToCompletion(toCompletion);
         // Coyote's random walk, or its PCT-like prioritization with the given number of priority changes.
         configuration = priorityChanges is { } changes
             ? configuration.WithPrioritizationStrategy(false, (uint)changes)

@@ -20,7 +20,8 @@ public static class BenchCommand
         var engine = new Option<bool>("--engine") { Description = "measure engine throughput", DefaultValueFactory = _ => true };
         var linearizability = new Option<bool>("--linearizability") { Description = "measure the linearizability checker on 1,000-operation register histories", DefaultValueFactory = _ => true };
         var litmus = new Option<bool>("--litmus") { Description = "measure exhaustive litmus exploration (SB, IRIW) under each memory model", DefaultValueFactory = _ => true };
-        var command = new Command("bench", "measure the engine's speed and memory, the linearizability checker and litmus exploration") { executions, runs, heap, engine, linearizability, litmus };
+        var coyote = new Option<bool>("--coyote") { Description = "compare our engine with Coyote's on the same scenarios (executions/s, executions to the first bug)", DefaultValueFactory = _ => true };
+        var command = new Command("bench", "measure the engine's speed and memory, the linearizability checker and litmus exploration") { executions, runs, heap, engine, linearizability, litmus, coyote };
         command.SetAction(parse =>
         {
             int perRun = parse.GetValue(executions), count = parse.GetValue(runs);
@@ -37,6 +38,7 @@ public static class BenchCommand
             var o = console.Out;
             if (parse.GetValue(linearizability)) LinearizabilityBench.Run(o, count);
             if (parse.GetValue(litmus)) LitmusBench.Run(o, count);
+            if (parse.GetValue(coyote)) CoyoteBench.Run(o, catalog, ourExecutions: 20_000, coyoteExecutions: 200);
             if (!parse.GetValue(engine)) return CommandLine.Ok;
             o.WriteLine($"bench: single-threaded, random strategy, {count} runs of {perRun} executions each, median");
             // Wall-clock rates drop when other processes share the cores; the rate per CPU second does not.

@@ -1,0 +1,61 @@
+using ModelCheck.Coyote;
+using ModelCheck.Engine;
+
+namespace ModelCheck.Cli.Commands;
+
+/// <summary>
+/// The two-engine part of `modelcheck bench`: our engine and Coyote's TestingEngine (in this process) on
+/// the same scenarios under the settings both support (sc, no race detection, random strategy), in one
+/// run: executions per second over a fixed budget that keeps going after bugs, and executions to the
+/// first bug as the median over 21 seeds spread far apart (Coyote's consecutive seeds are correlated).
+/// </summary>
+static class CoyoteBench
+{
+    // The racy counter and one scenario per map family; the wrapped maps have no applicable seeded bug.
+    static readonly string[] Scenarios =
+        ["engine/racy-counter", "chm/J-2", "gomap/misuse/two-writers", "syncmap/S-2", "gomap/locked/mutex"];
+
+    const int Seeds = 21;
+    const int BugBudget = 2000;
+
+    public static void Run(TextWriter o, ScenarioCatalog catalog, int ourExecutions, int coyoteExecutions)
+    {
+        o.WriteLine($"bench: both engines, sc without race detection, random strategy; executions/s over {ourExecutions:N0} (ours) "
+            + $"and {coyoteExecutions:N0} (Coyote) executions; executions to the first bug: median over {Seeds} seeds, at most {BugBudget:N0} each");
+        o.WriteLine($"{"scenario",-28}{"ours exec/s",13}{"Coyote exec/s",15}{"ratio",9}{"ours to bug",13}{"Coyote to bug",15}{"ratio",8}");
+        var settings = new ExecutionSettings { Memory = MemoryModel.Sc, RaceDetection = false };
+        foreach (var name in Scenarios)
+        {
+            var scenario = catalog.Find(name)!;
+            var ours = Explorer.Explore(scenario, new TestConfiguration { Iterations = ourExecutions, Seed = 1, AllBugs = true, Execution = settings });
+            var theirs = CoyoteExplorer.Run(() => CoyoteScenario.Run(scenario), coyoteExecutions, 1, toCompletion: true);
+            double ourRate = ours.ExecutionsPerSecond, theirRate = theirs.Iterations / Math.Max(theirs.Elapsed.TotalSeconds, 1e-9);
+            string ourToBug = "-", theirToBug = "-", bugRatio = "-";
+            if (scenario.Expected != BugKind.None)
+            {
+                var ourMedian = Median(SpreadSeeds().Select(seed =>
+                {
+                    var report = Explorer.Explore(scenario, new TestConfiguration { Iterations = BugBudget, Seed = seed, Execution = settings });
+                    return report.Bugs.Count > 0 ? report.Bugs[0].Iteration : int.MaxValue;
+                }));
+                var theirMedian = Median(SpreadSeeds().Select(seed =>
+                {
+                    var verdict = CoyoteExplorer.Explore(scenario, BugBudget, (uint)seed);
+                    return verdict.Kind is null || verdict.Kind == BugKind.None ? int.MaxValue : verdict.Iterations;
+                }));
+                ourToBug = Show(ourMedian);
+                theirToBug = Show(theirMedian);
+                bugRatio = ourMedian == int.MaxValue || theirMedian == int.MaxValue ? "-" : $"{(double)theirMedian / ourMedian:F1}x";
+            }
+            o.WriteLine($"{name,-28}{ourRate,13:N0}{theirRate,15:N0}{ourRate / Math.Max(theirRate, 1e-9),8:N0}x{ourToBug,13}{theirToBug,15}{bugRatio,8}");
+        }
+    }
+
+    /// <summary>21 seeds a golden-ratio stride apart in the 32-bit range, so no two are neighbours.</summary>
+    static IEnumerable<ulong> SpreadSeeds() =>
+        Enumerable.Range(0, Seeds).Select(i => (ulong)(uint)(1 + (long)i * 0x9E3779B1L));
+
+    static int Median(IEnumerable<int> values) => values.Order().ElementAt(Seeds / 2);
+
+    static string Show(int executions) => executions == int.MaxValue ? $">{BugBudget}" : executions.ToString("N0");
+}
