@@ -23,6 +23,7 @@ public sealed class ConcurrentHashMapTests
         { "chm/J-4a", "^not linearizable: .* on key k\\d (.|\n)*Load\\(k\\d\\) +absent" },
         { "chm/J-4b", "^data race on sizeCtl: task 't\\d' (seq_cst load|plain store) at step \\d+ and task 't\\d' (seq_cst load|plain store) at step \\d+ are not ordered by happens-before$" },
         { "chm/N-3/ra", "^not linearizable: .* on key k\\d (.|\n)*Load\\(k\\d\\) +absent" },
+        { "chm/L-1", "^P-1 writer progress of t\\d: hot for 2 entries, past its threshold of 1: meeting 2 of a forwarding node, this time in T4, though only 1 resize has started" },
     };
 
     [Theory]

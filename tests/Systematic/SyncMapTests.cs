@@ -20,6 +20,7 @@ public sealed class SyncMapTests
         { "syncmap/S-3", @"(?s)^not linearizable: .* on key k1 .*Store\(k1, 11\) .*Load\(k1\) +absent" },
         { "syncmap/S-3/invariants", @"^sync\.Map invariants: SM-6 entry transitions: e\d+\(k1\) went expunged -> value" },
         { "syncmap/S-4", @"(?s)^(?=not linearizable: .* on key k1 )(?=.*Swap\(k1, 11\) +10 )(?=.*LoadAndDelete\(k1\) +10 )" },
+        { "syncmap/S-6", @"^SM-9 miss storm: still hot at the unlock after the miss: (\d) miss(es)? since dirty was last promoted, and len\(dirty\) is \1: missLocked should have promoted it$" },
         { "syncmap/S-5", @"^sync\.Map invariants: SM-1 read-side immutability: insert k\d into map\d+, which is published as read\.m$" },
     };
 

@@ -170,7 +170,8 @@ public sealed partial class Runtime
     /// <summary>A note in another task's column, for events of no running task (a store buffer draining).</summary>
     internal void NoteFor(int atStep, int task, string text) => Recorder?.Add(atStep, task, text);
 
-    internal string TaskName(int task) => tasks[task].Name;
+    /// <summary>The name a task was spawned with, for messages.</summary>
+    public string TaskName(int task) => tasks[task].Name;
 
     public void AddMonitor(IMonitor monitor) => (monitors ??= []).Add(monitor);
 

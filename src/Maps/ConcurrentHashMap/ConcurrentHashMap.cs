@@ -160,9 +160,26 @@ sealed partial class ConcurrentHashMap
         }
     }
 
-    public Task<int?> Put(int key, int value) => PutVal(key, value, onlyIfAbsent: false);
+    public Task<int?> Put(int key, int value) => Returning(PutVal(key, value, onlyIfAbsent: false));
 
-    public Task<int?> PutIfAbsent(int key, int value) => PutVal(key, value, onlyIfAbsent: true);
+    public Task<int?> PutIfAbsent(int key, int value) => Returning(PutVal(key, value, onlyIfAbsent: true));
+
+    public Task<int?> Remove(int key) => Returning(ReplaceNode(key));
+
+    /// <summary>Tells the progress monitor (P-1) that a writer returned, whichever way it left.</summary>
+    async Task<int?> Returning(Task<int?> writer)
+    {
+        var result = await writer;
+        rt.Publish(new WriterReturned());
+        return result;
+    }
+
+    /// <summary>A writer met a forwarding node: it helps the resize, then retries in the table helpTransfer returns.</summary>
+    Task<Table> MeetForward(Table tab, ForwardingNode fwd)
+    {
+        rt.Publish(new ForwardMet(tab, tables.Count - 1));
+        return HelpTransfer(tab, fwd);
+    }
 
     /// <summary>putVal: CAS into an empty bin, help a resize at a ForwardingNode, otherwise lock the head.</summary>
     async Task<int?> PutVal(int key, int value, bool onlyIfAbsent)
@@ -184,7 +201,7 @@ sealed partial class ConcurrentHashMap
             }
             else if (f is ForwardingNode fwd)
             {
-                tab = await HelpTransfer(tab, fwd);
+                tab = await MeetForward(tab, fwd);
             }
             else if (onlyIfAbsent && f is ListNode head && head.Key == key)
             {
@@ -232,7 +249,7 @@ sealed partial class ConcurrentHashMap
     }
 
     /// <summary>remove(k), i.e. replaceNode(k, null, null): unlink under the head's lock; the head itself via setTabAt.</summary>
-    public async Task<int?> Remove(int key)
+    async Task<int?> ReplaceNode(int key)
     {
         CheckKey(key);
         for (var tab = await LoadTable(); ;)
@@ -243,7 +260,7 @@ sealed partial class ConcurrentHashMap
             if (f is null) return null;
             if (f is ForwardingNode fwd)
             {
-                tab = await HelpTransfer(tab, fwd);
+                tab = await MeetForward(tab, fwd);
                 continue;
             }
             var first = (ListNode)f;

@@ -26,3 +26,12 @@ readonly record struct NodeWritten(ListNode Node, string Field);
 
 /// <summary>The last resizer committed: table = <paramref name="Next"/> and the new threshold.</summary>
 readonly record struct ResizeCommitted(Table Old, Table Next);
+
+/// <summary>A writer (put or remove) read a ForwardingNode in <paramref name="Table"/>; <paramref name="Resizes"/> resizes have started so far.</summary>
+readonly record struct ForwardMet(Table Table, int Resizes);
+
+/// <summary>A put or remove returned.</summary>
+readonly record struct WriterReturned;
+
+/// <summary>A resizer walking bin <paramref name="Index"/> of <paramref name="Table"/> found it already forwarded.</summary>
+readonly record struct BinFoundForwarded(Table Table, int Index);

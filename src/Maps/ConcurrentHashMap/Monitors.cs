@@ -19,7 +19,9 @@ enum ChmChecks
     DetachedWrites = 1 << 2,
     /// <summary>C-9 and the shape of the map once every task has finished.</summary>
     Quiescence = 1 << 3,
-    All = Claims | Resize | DetachedWrites | Quiescence,
+    /// <summary>P-1..P-3 (ProgressMonitors.cs): writers get past forwarding nodes, transfers commit, claims get done.</summary>
+    Progress = 1 << 4,
+    All = Claims | Resize | DetachedWrites | Quiescence | Progress,
 }
 
 /// <summary>Ghost state per old table, in creation order.</summary>

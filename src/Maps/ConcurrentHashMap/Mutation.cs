@@ -39,6 +39,9 @@ enum Mutation
 
     /// <summary>N-4: the last resizer commits at once, without the finishing sweep over every bin.</summary>
     NoFinishingSweep = 1 << 9,
+
+    /// <summary>L-1: helpTransfer returns the table it was given instead of the forwarding node's next table: a writer that meets a forwarding node spins on it (a livelock).</summary>
+    HelperReturnsOldTable = 1 << 10,
 }
 
 static class SeededBugs
@@ -57,6 +60,7 @@ static class SeededBugs
         "N-1" => Mutation.UnshiftedStampCheck,
         "N-3" => Mutation.PlainTable,
         "N-4" => Mutation.NoFinishingSweep,
+        "L-1" => Mutation.HelperReturnsOldTable,
         _ => throw new ArgumentException($"unknown ConcurrentHashMap variant '{id}'", nameof(id)),
     };
 }

@@ -82,7 +82,8 @@ sealed partial class ConcurrentHashMap
                 break;
             }
         }
-        return nextTab;
+        // L-1: the old table, so the caller reads the same forwarding node again, forever.
+        return Has(Mutation.HelperReturnsOldTable) ? tab : nextTab;
     }
 
     /// <summary>transfer(tab, nextTab): claim strides of bins, move each, deregister; the last resizer sweeps and commits.</summary>
@@ -157,6 +158,7 @@ sealed partial class ConcurrentHashMap
             }
             else if (f is ForwardingNode)
             {
+                rt.Publish(new BinFoundForwarded(tab, i));
                 advance = true;
             }
             else

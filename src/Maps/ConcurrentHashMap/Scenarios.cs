@@ -77,6 +77,7 @@ static class Scenarios
         "N-3" => (SeededBugs.Parse("N-3"), InsertAcrossCommit, ChmChecks.All),
         "N-3/ra" => (SeededBugs.Parse("N-3"), InsertAcrossCommit, ChmChecks.All),
         "N-4" => (SeededBugs.Parse("N-4"), InsertsDuringResize, ChmChecks.All),
+        "L-1" => (SeededBugs.Parse("L-1"), InsertBehindDoubleClaim, ChmChecks.All),
         _ => throw new ArgumentException($"unknown chm scenario argument '{argument}'", nameof(argument)),
     };
 
@@ -122,6 +123,8 @@ static class Scenarios
         Description = "N-1 (negative control, JDK-8214427): the helpers' stop test compares with the unshifted stamp; transferIndex <= 0 and the sizeCtl CAS keep it harmless")]
     [Scenario("chm/N-2", Argument = "N-2", Memory = "sc",
         Description = "N-2 (negative control): J-1a without the ghost claim monitor: the per-bin guards mask the double claim, no data violation")]
+    [Scenario("chm/L-1", Argument = "L-1", Memory = "sc", Expect = BugKind.Liveness,
+        Description = "L-1: helpTransfer returns the old table instead of the forwarding node's next one: the put that meets a forwarding node reads it again and again (a livelock that only the step bound would end; P-1 reports it at the second meeting with only one resize started; the witness is insert-behind-double-claim, where put(k11) meets the forwarding node of bin 3)")]
     [Scenario("chm/N-4", Argument = "N-4", Memory = "sc",
         Description = "N-4 (negative control): no finishing sweep before the commit; correct claims and per-bin retries already forwarded every bin")]
     public static Task Run(Runtime rt, string argument)
@@ -145,6 +148,12 @@ static class Scenarios
         if (checks.HasFlag(ChmChecks.Resize)) rt.AddMonitor(new ResizeMonitor());
         if (checks.HasFlag(ChmChecks.DetachedWrites)) rt.AddMonitor(new DetachedWriteMonitor());
         if (checks.HasFlag(ChmChecks.Quiescence)) rt.AddMonitor(new QuiescenceMonitor(map));
+        if (checks.HasFlag(ChmChecks.Progress))
+        {
+            rt.AddMonitor(new WriterProgressMonitor(rt));
+            rt.AddMonitor(new TransferProgressMonitor(rt));
+            rt.AddMonitor(new ClaimProgressMonitor(rt));
+        }
 
         // Setup, tasks and the final reads all go into one history, so C-8 covers the whole execution.
         var history = new HistoryRecorder(rt, MapSpecification.Instance);

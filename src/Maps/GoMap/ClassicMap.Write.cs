@@ -18,6 +18,7 @@ public sealed partial class ClassicMap
         var elem = await MapAssign(key);
         if (rt.IsRecording) rt.Note($"{Name}: store {value} into {elem.Name}");
         await elem.Store(value, Plain);
+        rt.Publish(new WriteFinished(this));
         rt.Publish(new KeyAssigned(this, key, value));
         Observe(operationBoundary: true);
     }
@@ -27,6 +28,7 @@ public sealed partial class ClassicMap
         if ((await LoadFlags() & HashWriting) != 0) rt.Fatal("concurrent map writes");
         if (bug == GoMapBug.G6WritingFlagBeforeHash) await ToggleWriting();
         ulong hash = Hash(key);   // may panic: the flag is toggled only after it
+        rt.Publish(new WriteStarted(this));
         if (bug != GoMapBug.G6WritingFlagBeforeHash) await ToggleWriting();
         if (buckets.Get(Plain) is null) buckets.Set(NewBucketArray(0), Plain);
 
@@ -85,6 +87,7 @@ public sealed partial class ClassicMap
         await rt.Yield();
         if (rt.IsRecording) rt.Note($"{Name}: mapdelete {key}");
         await MapDelete(key);
+        rt.Publish(new WriteFinished(this));
         rt.Publish(new KeyDeleted(this, key));
         Observe(operationBoundary: true);
     }
@@ -98,6 +101,7 @@ public sealed partial class ClassicMap
         }
         if ((await LoadFlags() & HashWriting) != 0) rt.Fatal("concurrent map writes");
         ulong hash = Hash(key);
+        rt.Publish(new WriteStarted(this));
         await ToggleWriting();
         int bucket = (int)(hash & ((1UL << b.Get(Plain)) - 1));
         if (Growing()) await GrowWork(bucket);

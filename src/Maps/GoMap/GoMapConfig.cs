@@ -20,6 +20,8 @@ public enum GoMapBug
     G6WritingFlagBeforeHash,
     /// <summary>G-7: mapclear does not mark the old buckets emptyRest (Go 1.20, #59411).</summary>
     G7ClearKeepsOldBuckets,
+    /// <summary>G-8: growWork evacuates only the old bucket the write needs, not nevacuate's: the grow need never complete.</summary>
+    G8GrowWorkWithoutProgress,
 }
 
 /// <summary>

@@ -23,6 +23,13 @@ public readonly record struct KeyLookedUp(IGoMap Map, GoKey Key, bool Found, int
 /// </summary>
 public readonly record struct ObservationPoint(IGoMap Map, bool OperationBoundary);
 
+/// <summary>
+/// A write that calls growWork when the map is growing (an assign, or a delete on a non-empty map) has
+/// started, or has returned (CM-12, grow progress).
+/// </summary>
+public readonly record struct WriteStarted(ClassicMap Map);
+public readonly record struct WriteFinished(ClassicMap Map);
+
 /// <summary>Evacuation ledger events of the classic map (CM-2..CM-4).</summary>
 public readonly record struct GrowStarted(ClassicMap Map, int OldBuckets, bool SameSize);
 /// <summary>An old bucket's chain was evacuated, <see cref="Moved"/> entries copied to the new array.</summary>

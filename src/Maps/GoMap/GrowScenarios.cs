@@ -40,6 +40,26 @@ public static class GrowScenarios
     }
 
     /// <summary>
+    /// CM-12's witness: at S_mid, a (old bucket 2) is updated four more times. Go's growWork also evacuates
+    /// nevacuate's bucket, so the first of them completes the grow of 4 old buckets; without that (G-8)
+    /// nevacuate stays at 1 and the fifth write of the grow finds it still running.
+    /// </summary>
+    [Scenario("gomap/grow-progress/faithful", Argument = "faithful",
+        Description = "updates of one key during a grow: growWork's second evacuation completes the grow within noldbuckets writes (CM-12, bucketCnt 8)")]
+    [Scenario("gomap/grow-progress/reduced", Argument = "reduced", Description = "the same with bucketCnt 2")]
+    [Scenario("gomap/bug/g8-grow-never-completes/faithful", Argument = "faithful:G8GrowWorkWithoutProgress", Expect = BugKind.Liveness,
+        Description = "G-8: growWork evacuates only the bucket the write needs; writes to one key never finish the grow, and the fifth write of a 4-bucket grow is a liveness bug (CM-12)")]
+    [Scenario("gomap/bug/g8-grow-never-completes/reduced", Argument = "reduced:G8GrowWorkWithoutProgress", Expect = BugKind.Liveness,
+        Description = "G-8 with bucketCnt 2")]
+    public static async Task GrowProgress(Runtime rt, string argument)
+    {
+        var state = await MidGrowState.BuildMid(rt, ScenarioConfig.Parse(argument));
+        var m = state.Map;
+        for (int i = 0; i < 4; i++) await m.Assign(state.A, 2000 + i);
+        foreach (var key in state.Filled) await m.Lookup(key);
+    }
+
+    /// <summary>
     /// Start ranging before the grow; in the body, insert t (the grow starts), insert u (it completes),
     /// delete d and update c; keep ranging over what is now the old array.
     /// </summary>

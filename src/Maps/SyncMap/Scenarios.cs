@@ -36,6 +36,7 @@ public static class Scenarios
         "S-3/invariants" => (new(K1Expunged, [[Store(1, 11), Load(1)], [Load(3)]]), SeededBug.S3NoUnexpunge, Checks.HistoryAndInvariants),
         "S-4" => (new(K1InRead, [[LoadAndDelete(1)], [Swap(1, 11)]]), SeededBug.S4DeleteByLoadStore, Checks.History),
         "S-5" => (new(K1InDirty, [[Load(1), Store(3, 30)], [Store(2, 20), Load(1)]]), SeededBug.S5PromotionKeepsDirty, Checks.HistoryAndInvariants),
+        "S-6" => (new(K1InDirty, [[Load(1), Load(2)], [Store(1, 11), LoadOrStore(2, 20)]]), SeededBug.S6MissNotCounted, Checks.HistoryAndInvariants),
         _ => throw new ScenarioException($"unknown sync.Map case '{argument}'"),
     };
 
@@ -65,6 +66,8 @@ public static class Scenarios
         Description = "S-4: entry.delete loads then stores nil; a Swap in between and the LoadAndDelete both report removing v0, v1 is lost: not linearizable")]
     [Scenario("syncmap/S-5", Argument = "S-5", Expect = BugKind.MonitorViolation,
         Description = "S-5: missLocked promotes dirty but keeps it as dirty; the next new key is inserted into the published read.m: SM-1")]
+    [Scenario("syncmap/S-6", Argument = "S-6", Expect = BugKind.Liveness,
+        Description = "S-6: missLocked does not count the miss; every load of a key only dirty holds takes the lock, and dirty is never promoted (results stay right: only the SM-9 liveness monitor sees it)")]
     public static Task Run(Runtime rt, string argument)
     {
         var (workload, bug, checks) = Case(argument);
@@ -74,7 +77,11 @@ public static class Scenarios
     internal static Task Execute(Runtime rt, Workload workload, SeededBug bug, Checks checks)
     {
         var map = new SyncMap(rt, bug);
-        if (checks == Checks.HistoryAndInvariants) rt.AddMonitor(new Invariants(map));
+        if (checks == Checks.HistoryAndInvariants)
+        {
+            rt.AddMonitor(new Invariants(map));
+            rt.AddMonitor(new MissStormProgress(map, rt));
+        }
         return workload.Run(rt, map);
     }
 }

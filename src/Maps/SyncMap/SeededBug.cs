@@ -14,4 +14,6 @@ public enum SeededBug
     S4DeleteByLoadStore,
     /// <summary>S-5: missLocked publishes dirty as read but keeps it as dirty.</summary>
     S5PromotionKeepsDirty,
+    /// <summary>S-6: missLocked does not count the miss, so misses never reach len(dirty) and dirty is never promoted.</summary>
+    S6MissNotCounted,
 }

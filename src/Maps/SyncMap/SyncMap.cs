@@ -288,6 +288,7 @@ sealed class SyncMap : ISyncMap
         if (await Length(r.M) > 0 || r.Amended) await read.Store(new ReadOnly(null, false), SeqCst);
         if (await dirty.Load(Plain) is { } d) await d.Clear();
         await misses.Store(0, Plain);
+        rt.Publish(new MissesReset(this));
         await Unlock();
     }
 
@@ -296,7 +297,8 @@ sealed class SyncMap : ISyncMap
     /// <summary>missLocked (under mu, amended): count a miss; once misses reach len(dirty), promote dirty.</summary>
     async Task MissLocked()
     {
-        int count = await misses.Load(Plain) + 1;
+        rt.Publish(new Missed(this));
+        int count = await misses.Load(Plain) + (bug == SeededBug.S6MissNotCounted ? 0 : 1);
         await misses.Store(count, Plain);
         var d = await dirty.Load(Plain);
         int length = await Length(d); // len of a nil map is 0 (only S-1 gets here with nil)
@@ -313,6 +315,7 @@ sealed class SyncMap : ISyncMap
         await read.Store(promoted, SeqCst);
         if (!keepDirty) await dirty.Store(null, Plain);
         await misses.Store(0, Plain);
+        rt.Publish(new MissesReset(this));
         return promoted;
     }
 

@@ -1,0 +1,147 @@
+using ModelCheck.Engine;
+
+namespace ModelCheck.Maps.ConcurrentHashMap;
+
+// The progress (liveness) properties of the cooperative resize, as hot/cold monitors (README: liveness
+// monitors). Safety says nothing goes wrong; these say the resize and the writers that meet it get done.
+
+/// <summary>
+/// P-1: a writer that meets a ForwardingNode moves on. helpTransfer returns the forwarding node's next
+/// table, so each meeting takes the writer to a newer table: it can meet at most as many forwarding
+/// nodes as resizes have started. One monitor per task, hot from its first meeting until it returns.
+/// </summary>
+sealed class WriterProgressMonitor(Runtime rt) : IMonitor<ForwardMet>, IMonitor<WriterReturned>
+{
+    readonly Dictionary<int, (LivenessMonitor Monitor, Table Table)> writers = [];
+
+    public string Name => "P-1 writer progress";
+
+    public string? Observe(ForwardMet e)
+    {
+        int task = rt.CurrentTask;
+        var monitor = writers.TryGetValue(task, out var known) ? known.Monitor
+            : rt.AddLivenessMonitor($"P-1 writer progress of {rt.TaskName(task)}", TemperatureUnit.Entries,
+                () => Stuck(writers[task].Monitor, writers[task].Table));
+        writers[task] = (monitor, e.Table);
+        monitor.Threshold = e.Resizes;
+        monitor.Hot();
+        return null;
+    }
+
+    // Each meeting should have taken the writer to a newer table.
+    static string Stuck(LivenessMonitor monitor, Table table) =>
+        $"meeting {monitor.Temperature} of a forwarding node, this time in {table}, though only {monitor.Threshold} resize{(monitor.Threshold == 1 ? " has" : "s have")} started: helpTransfer does not take the writer to the next table";
+
+    public string? Observe(WriterReturned e)
+    {
+        if (writers.TryGetValue(rt.CurrentTask, out var writer)) writer.Monitor.Cold();
+        return null;
+    }
+}
+
+/// <summary>
+/// P-2: a transfer completes once its resizers stop: from the publication of nextTable the resize is
+/// owed a commit, and the last resizer to leave makes it. Hot until the commit; hot at the end of the
+/// execution (every resizer has stopped) is a liveness bug.
+/// </summary>
+sealed class TransferProgressMonitor(Runtime rt) : IMonitor<NextTablePublished>, IMonitor<ResizeCommitted>, IMonitor<ResizersChanged>
+{
+    sealed class Resize(Table old, Table next)
+    {
+        public readonly Table Old = old, Next = next;
+        public LivenessMonitor? Monitor;
+        public int Resizers = 1;
+        public int LastLeft;
+    }
+
+    readonly List<Resize> resizes = [];
+
+    public string Name => "P-2 transfer progress";
+
+    public string? Observe(NextTablePublished e)
+    {
+        var resize = new Resize(e.Old, e.Next);
+        resize.Monitor = rt.AddLivenessMonitor($"P-2 transfer {e.Old} -> {e.Next}", TemperatureUnit.Steps, () =>
+            $"the transfer never committed; {(resize.Resizers == 0 ? $"its last resizer left at step {resize.LastLeft}" : $"{resize.Resizers} resizers are still inside it")}");
+        resize.Monitor.Hot();
+        resizes.Add(resize);
+        return null;
+    }
+
+    public string? Observe(ResizersChanged e)
+    {
+        if (Find(e.Table) is not { } resize) return null;
+        resize.Resizers += e.Change == ResizerChange.Left ? -1 : e.Change == ResizerChange.Joined ? 1 : 0;
+        if (e.Change == ResizerChange.Left) resize.LastLeft = rt.Step;
+        return null;
+    }
+
+    public string? Observe(ResizeCommitted e)
+    {
+        Find(e.Old)?.Monitor!.Cold();
+        return null;
+    }
+
+    // The latest resize of a table: J-4a resizes a forwarded table again.
+    Resize? Find(Table old) => resizes.LastOrDefault(r => r.Old == old);
+}
+
+/// <summary>
+/// P-3: every claim gets done: each bin a resizer claims it forwards (moving the list, or forwarding the
+/// empty bin) or finds already forwarded before it deregisters. One monitor per resizer task, hot while
+/// bins of its claims are pending; still hot at the deregistration is a liveness bug, since nobody else
+/// will walk those bins.
+/// </summary>
+sealed class ClaimProgressMonitor(Runtime rt) : IMonitor<RangeClaimed>, IMonitor<BinStored>, IMonitor<BinFoundForwarded>, IMonitor<ResizersChanged>
+{
+    sealed class Resizer(Table table)
+    {
+        public Table Table = table;
+        public readonly SortedSet<int> Pending = [];
+        public LivenessMonitor? Monitor;
+    }
+
+    readonly Dictionary<int, Resizer> resizers = [];
+
+    public string Name => "P-3 claim progress";
+
+    public string? Observe(RangeClaimed e)
+    {
+        if (!resizers.TryGetValue(e.Task, out var resizer))
+        {
+            var created = resizer = new Resizer(e.Old);
+            resizer.Monitor = rt.AddLivenessMonitor($"P-3 claims of {rt.TaskName(e.Task)}", TemperatureUnit.Steps,
+                () => $"bin{(created.Pending.Count > 1 ? "s" : "")} {string.Join(", ", created.Pending)} of {created.Table} claimed but never forwarded");
+            resizers[e.Task] = resizer;
+        }
+        resizer.Table = e.Old;
+        for (int i = e.Bound; i < e.Seen; i++) resizer.Pending.Add(i);
+        if (resizer.Pending.Count > 0) resizer.Monitor!.Hot();
+        return null;
+    }
+
+    public string? Observe(BinStored e)
+    {
+        if (e.Value is ForwardingNode) Done(e.Table, e.Index);
+        return null;
+    }
+
+    public string? Observe(BinFoundForwarded e)
+    {
+        Done(e.Table, e.Index);
+        return null;
+    }
+
+    public string? Observe(ResizersChanged e)
+    {
+        if (e.Change == ResizerChange.Left && resizers.TryGetValue(rt.CurrentTask, out var resizer))
+            resizer.Monitor!.Due("when its resizer deregistered");
+        return null;
+    }
+
+    void Done(Table table, int index)
+    {
+        if (!resizers.TryGetValue(rt.CurrentTask, out var resizer) || resizer.Table != table) return;
+        if (resizer.Pending.Remove(index) && resizer.Pending.Count == 0) resizer.Monitor!.Cold();
+    }
+}
