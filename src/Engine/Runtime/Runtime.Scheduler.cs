@@ -32,7 +32,6 @@ public sealed partial class Runtime
                     Weak?.AtEnd(step + 1);
                     if (mismatch is not null) break;
                     CheckMonitorsAtEnd();
-                    if (bug is null) CheckLivenessAt("at the end of the execution");
                 }
                 else RecordDeadlock();
                 break;
@@ -181,15 +180,16 @@ public sealed partial class Runtime
         RecordBug(BugKind.Deadlock, "deadlock: no task is enabled; " + string.Join(", ", blocked));
     }
 
+    // Safety first: a broken invariant explains more than an obligation left pending.
     void CheckMonitorsAtEnd()
     {
-        if (monitors is null) return;
-        foreach (var monitor in monitors)
+        foreach (var monitor in monitors ?? [])
             if (monitor.CheckAtEnd() is { } violation)
             {
                 RecordBug(BugKind.MonitorViolation, $"{monitor.Name}: {violation}");
                 return;
             }
+        CheckLivenessAt("at the end of the execution");
     }
 
     static string Describe(Exception e) => $"{e.GetType().Name}: {e.Message}";
