@@ -95,7 +95,7 @@ public sealed class CliTests
         var all = Cli.Run("test", Cli.UserAssembly, "user/lost-update", "user/locked-update", "--coverage", "--strategy", "dfs", "--outdir", dir.Path, "--config", Config);
         Assert.Equal(CommandLine.Failed, all.Exit); // lost-update's bug
         Assert.Contains("coverage user: 2 of 3 labels reached, 1 unreachable by design (2 scenarios)\n"
-            + "  reached      an addition is lost   user/lost-update\n"
+            + "  reached      an addition is lost   user/lost-update (only scenarios that expect a bug)\n"
             + "  reached      both additions count  user/locked-update\n"
             + "  unreachable  three adders          every scenario spawns two\n", all.Out);
         var locked = Cli.Run("test", Cli.UserAssembly, "user/locked-update", "--expect", "--coverage", "--outdir", dir.Path, "--config", Config);

@@ -132,6 +132,7 @@ sealed partial class ConcurrentHashMap
         if (e is null) return null;
         if (e is ForwardingNode fwd)
         {
+            rt.Cover(GetFollowsForward);
             var found = await Find(fwd, key);
             return found is null ? null : await found.Val.Load(SeqCst);
         }
@@ -156,6 +157,7 @@ sealed partial class ConcurrentHashMap
                 e = await node.Next.Load(SeqCst);
             }
             if (e is not ForwardingNode further) return null;
+            rt.Cover(GetFollowsTwoForwards);
             tab = further.NextTable;
         }
     }
@@ -175,8 +177,9 @@ sealed partial class ConcurrentHashMap
     }
 
     /// <summary>A writer met a forwarding node: it helps the resize, then retries in the table helpTransfer returns.</summary>
-    Task<Table> MeetForward(Table tab, ForwardingNode fwd)
+    Task<Table> MeetForward(Table tab, ForwardingNode fwd, CoverageLabel writer)
     {
+        rt.Cover(writer);
         rt.Publish(new ForwardMet(tab, tables.Count - 1));
         return HelpTransfer(tab, fwd);
     }
@@ -201,11 +204,12 @@ sealed partial class ConcurrentHashMap
             }
             else if (f is ForwardingNode fwd)
             {
-                tab = await MeetForward(tab, fwd);
+                tab = await MeetForward(tab, fwd, PutMeetsForward);
             }
             else if (onlyIfAbsent && f is ListNode head && head.Key == key)
             {
                 // The unlocked fast path of putIfAbsent on a head that holds the key (values are never null).
+                rt.Cover(PutIfAbsentAtHead);
                 return await head.Val.Load(SeqCst);
             }
             else
@@ -214,7 +218,9 @@ sealed partial class ConcurrentHashMap
                 int? oldVal = null;
                 await first.Monitor.Lock();
                 // J-2 drops this re-check: a head read before the bin was forwarded is then written in place.
-                if (Has(Mutation.NoPutRecheck) || await TabAt(tab, i) == first)
+                bool headUnchanged = Has(Mutation.NoPutRecheck) || await TabAt(tab, i) == first;
+                rt.CoverIf(!headUnchanged, PutRecheckFails);
+                if (headUnchanged)
                 {
                     binCount = 1;
                     for (var e = first; ; ++binCount)
@@ -260,7 +266,7 @@ sealed partial class ConcurrentHashMap
             if (f is null) return null;
             if (f is ForwardingNode fwd)
             {
-                tab = await MeetForward(tab, fwd);
+                tab = await MeetForward(tab, fwd, RemoveMeetsForward);
                 continue;
             }
             var first = (ListNode)f;
@@ -288,7 +294,11 @@ sealed partial class ConcurrentHashMap
                 }
             }
             await first.Monitor.Unlock();
-            if (!validated) continue;
+            if (!validated)
+            {
+                rt.Cover(RemoveRecheckFails);
+                continue;
+            }
             if (oldVal is not null) await AddCount(-1, -1);
             return oldVal;
         }

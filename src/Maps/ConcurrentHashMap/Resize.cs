@@ -33,6 +33,7 @@ sealed partial class ConcurrentHashMap
         if (!await baseCount.CompareAndSwap(b, s, SeqCst))
         {
             // With counter cells disabled, fullAddCount is a CAS retry on baseCount; it returns without the resize check.
+            rt.Cover(CountCasFails);
             while (!await baseCount.CompareAndSwap(b = await baseCount.Load(SeqCst), b + x, SeqCst)) { }
             return;
         }
@@ -52,6 +53,7 @@ sealed partial class ConcurrentHashMap
                 if (await sizeCtl.CompareAndSwap(sc, sc + 1, SeqCst))
                 {
                     rt.Publish(new ResizersChanged(tab, sc + 1, ResizerChange.Joined));
+                    rt.Cover(JoinFromAddCount);
                     if (rt.IsRecording) rt.Note($"join resize {tab} -> {nt}");
                     await Transfer(tab, nt);
                 }
@@ -73,10 +75,15 @@ sealed partial class ConcurrentHashMap
         while (nextTab == await nextTable.Load(SeqCst) && tab == await LoadTable())
         {
             int sc = await sizeCtl.Load(SeqCst);
-            if (sc >= 0 || StampSaysStop(sc, tab.Length) || await transferIndex.Load(SeqCst) <= 0) break;
+            if (sc >= 0 || StampSaysStop(sc, tab.Length) || await transferIndex.Load(SeqCst) <= 0)
+            {
+                rt.Cover(HelperFindsNothingLeft);
+                break;
+            }
             if (await sizeCtl.CompareAndSwap(sc, sc + 1, SeqCst))
             {
                 rt.Publish(new ResizersChanged(tab, sc + 1, ResizerChange.Joined));
+                rt.Cover(JoinFromHelpTransfer);
                 if (rt.IsRecording) rt.Note($"help resize {tab} -> {nextTab}");
                 await Transfer(tab, nextTab);
                 break;
@@ -95,6 +102,7 @@ sealed partial class ConcurrentHashMap
         if (nextTab is null)
         {
             nextTab = NewTable(n << 1);
+            rt.CoverIf(tables.Count > 2, SecondResize);
             await nextTable.Store(nextTab, SeqCst);
             rt.Publish(new NextTablePublished(tab, nextTab));
             await transferIndex.Store(n, SeqCst);
@@ -145,6 +153,7 @@ sealed partial class ConcurrentHashMap
                         return;
                     }
                     if (rt.IsRecording) rt.Note($"last resizer of {tab}: recheck every bin before the commit");
+                    rt.Cover(FinishingSweep);
                     finishing = advance = true;
                     i = n;
                 }
@@ -154,16 +163,19 @@ sealed partial class ConcurrentHashMap
             if (f is null)
             {
                 advance = await CasTabAt(tab, i, null, fwd);
+                rt.CoverIf(!advance, EmptyBinCasFails);
                 if (advance && rt.IsRecording) rt.Note($"fwd empty bin {tab}[{i}]");
             }
             else if (f is ForwardingNode)
             {
                 rt.Publish(new BinFoundForwarded(tab, i));
+                rt.CoverIf(!finishing, ClaimedBinAlreadyForwarded);
                 advance = true;
             }
             else
             {
                 advance = await MoveBin(tab, nextTab, i, (ListNode)f, fwd);
+                rt.CoverIf(!advance, TransferRecheckFails);
             }
         }
     }
@@ -247,10 +259,12 @@ sealed partial class ConcurrentHashMap
         Node? hn = runBit == 0 ? null : lastRun;
         for (var p = f; p != lastRun; p = (ListNode)p.Next.Get(SeqCst)!)
         {
+            rt.Cover(SplitClones);
             var clone = new ListNode(rt, p.Key, p.Label + "'", p.Val.Get(SeqCst), (p.Hash & n) == 0 ? ln : hn);
             if ((p.Hash & n) == 0) ln = clone;
             else hn = clone;
         }
+        rt.CoverIf(ln is not null && hn is not null, SplitBothHalves);
         if (rt.IsRecording) rt.Note($"split {f.Label}: ln = {Show(ln)}, hn = {Show(hn)}");
         return (ln, hn);
     }

@@ -52,6 +52,20 @@ static class Scenarios
     static readonly Workload ThreeTasks = new("three-tasks", 2, 1, [(1, 10)],
         [[Put(2, 20), Get(1)], [PutIfAbsent(3, 30), Get(1)], [Remove(1), Get(3)]]);
 
+    // T2 holds k1; t1's put(k2) resizes T2 -> T4 (threshold 3) and its put(k3) at once T4 -> T8, back to
+    // back. A get(k1) that loaded T2 before the first commit and is preempted until the second resize has
+    // forwarded bin 1 of T4 follows two forwarding nodes (T2[1] -> T4, T4[1] -> T8), a path no other
+    // scenario has; then putIfAbsent(k1) finds k1 at the head of its bin and returns without locking.
+    // The resize and claim monitors (C-1..C-4, C-6, C-7) are off: dfs with 3 preemptions (13,254 executions) finds a
+    // helper whose helpTransfer saw table == T2 and nextTable == T4, then read sizeCtl after T2 -> T4 had
+    // committed and T4 -> T8 begun. JDK 12+ tests only sc == rs + 1 and rs + MAX_RESIZERS, not the stamp
+    // itself, so it joins T4 -> T8's count and runs transfer(T2, T4), claiming from T4 -> T8's
+    // transferIndex: C-1 (every sizeCtl change during T2's resize carries T2's stamp) reports it, and C-6
+    // sees T2's bins claimed twice. The bins it takes are left to the finishing sweep, so the data stay
+    // right (C-5, C-8, C-9 and P-1..P-3 stay on).
+    static readonly Workload TwoResizesUnderGet = new("two-resizes-under-get", 2, 1, [(1, 10)],
+        [[Put(2, 20), Put(3, 30)], [Get(1), PutIfAbsent(1, 11)]]);
+
     // The catalogue: scenario argument -> the variant, its workload and the monitors it installs.
     static (Mutation Mutation, Workload Workload, ChmChecks Checks) Case(string argument) => argument switch
     {
@@ -62,6 +76,7 @@ static class Scenarios
         "correct/insert-behind-double-claim" => (Mutation.None, InsertBehindDoubleClaim, ChmChecks.All),
         "correct/resize-under-get" => (Mutation.None, ResizeUnderGet, ChmChecks.All),
         "correct/three-tasks" => (Mutation.None, ThreeTasks, ChmChecks.All),
+        "correct/two-resizes-under-get" => (Mutation.None, TwoResizesUnderGet, ChmChecks.All & ~ChmChecks.Resize & ~ChmChecks.Claims),
         "J-1a" => (SeededBugs.Parse("J-1a"), InsertBehindDoubleClaim, ChmChecks.All),
         "J-1b" => (SeededBugs.Parse("J-1b"), InsertBehindDoubleClaim, ChmChecks.All & ~ChmChecks.Claims),
         "J-2" => (SeededBugs.Parse("J-2"), UpdateDuringResize, ChmChecks.All & ~ChmChecks.DetachedWrites),
@@ -95,6 +110,8 @@ static class Scenarios
         Description = "the smallest resize: T2 holds k1, put(k2) resizes it to T4 while get(k1) reads; dfs explores it completely")]
     [Scenario("chm/correct/three-tasks", Argument = "correct/three-tasks", Memory = "sc",
         Description = "three tasks: put, putIfAbsent and remove across the resize T2 -> T4")]
+    [Scenario("chm/correct/two-resizes-under-get", Argument = "correct/two-resizes-under-get", Memory = "sc",
+        Description = "T2 holds k1; one task resizes T2 -> T4 -> T8 back to back while get(k1), preempted across both, follows two forwarding nodes; then putIfAbsent(k1) takes the unlocked head path")]
     [Scenario("chm/J-1a", Argument = "J-1a", Memory = "sc", Expect = BugKind.MonitorViolation,
         Description = "J-1a: transfer claims its range by reading then writing transferIndex (no CAS): two resizers claim the same bins; only the ghost invariant C-6 sees it, the data stay right")]
     [Scenario("chm/J-1b", Argument = "J-1b", Memory = "sc", Expect = BugKind.MonitorViolation,

@@ -20,8 +20,10 @@ public sealed partial class ClassicMap
     async ValueTask<(bool Found, int Value)> MapAccess(GoKey key)
     {
         if (count.Get(Plain) == 0) return (false, 0);
-        if ((await LoadFlags() & HashWriting) != 0) rt.Fatal("concurrent map read and map write");
-        var (bucket, slot) = FindSlot(key, Hash(key), checkOldBuckets: bug != GoMapBug.G1LookupIgnoresOldBuckets);
+        if ((await LoadFlags() & HashWriting) != 0) FatalMisuse(FatalReadAndWrite, "concurrent map read and map write");
+        ulong hash = Hash(key);
+        CoverLookup(hash);
+        var (bucket, slot) = FindSlot(key, hash, checkOldBuckets: bug != GoMapBug.G1LookupIgnoresOldBuckets);
         return bucket is null ? (false, 0) : (true, bucket.Elems[slot].Get(Plain));
     }
 

@@ -31,6 +31,7 @@ public sealed partial class ClassicMap
         nevacuate.Set(0, Plain);
         noverflow.Set(0, Plain);
         if (rt.IsRecording) rt.Note($"{Name}: hashGrow {(bigger == 1 ? "doubling" : "same-size")}, B {logB} -> {logB + bigger}");
+        rt.Cover(bigger == 1 ? DoublingGrowStarts : SameSizeGrowStarts);
         rt.Publish(new GrowStarted(this, old.Length, bigger == 0));
     }
 
@@ -40,6 +41,7 @@ public sealed partial class ClassicMap
         Evacuate(bucket & OldBucketMask());
         Observe(operationBoundary: false);
         await rt.Yield();
+        CoverSecondEvacuation();
         // G-8 drops this second evacuation: a grow then ends only once writes have touched every old bucket.
         if (Growing() && bug != GoMapBug.G8GrowWorkWithoutProgress) Evacuate(nevacuate.Get(Plain));
     }
@@ -68,11 +70,13 @@ public sealed partial class ClassicMap
                     if (top < MinTopHash) rt.Fatal("bad map state");
                     var key = source.Keys[i].Get(Plain);
                     int useY = !sameSize && (Hash(key) & (ulong)newbit) != 0 ? 1 : 0;
+                    rt.CoverIf(useY == 1, EvacuateToY);
                     // Mark the source before copying: the evacuation state lives in the old tophash.
                     source.TopHash[i].Set((byte)(EvacuatedX + useY), Plain);
                     ref var destination = ref destinations[useY];
                     if (destination.Slot == bucketCnt)
                     {
+                        rt.Cover(EvacuateChainsOverflow);
                         destination.Bucket = NewOverflow(destination.Bucket);
                         destination.Slot = 0;
                     }
@@ -87,6 +91,7 @@ public sealed partial class ClassicMap
             // Unless an old iterator may still read them, drop the old entries (the tophash stays: it
             // holds the evacuation state).
             if ((flags.Get(Plain) & OldIterator) == 0 && Config.BucketHasPointers) ZeroBucket(first, withTopHash: false);
+            else rt.CoverIf(Config.BucketHasPointers, EvacuateKeepsForOldIterator);
             rt.Publish(new BucketEvacuated(this, oldbucket, moved));
         }
         if (oldbucket == nevacuate.Get(Plain)) AdvanceEvacuationMark(newbit);
@@ -98,7 +103,12 @@ public sealed partial class ClassicMap
         int stop = Math.Min(mark + 1024, newbit);
         var old = oldbuckets.Get(Plain)!;
         if (bug == GoMapBug.G2PrematureGrowCompletion) mark = stop;
-        else while (mark != stop && Evacuated(old[mark])) mark++;
+        else
+            while (mark != stop && Evacuated(old[mark]))
+            {
+                rt.Cover(MarkSkipsEvacuated);
+                mark++;
+            }
         nevacuate.Set(mark, Plain);
         bool finished = mark == newbit;
         if (finished)

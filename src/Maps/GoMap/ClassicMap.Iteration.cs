@@ -40,7 +40,7 @@ public sealed partial class ClassicMap
 
     internal async ValueTask CheckNoWriterDuringIteration()
     {
-        if ((await LoadFlags() & HashWriting) != 0) rt.Fatal("concurrent map iteration and map write");
+        if ((await LoadFlags() & HashWriting) != 0) FatalMisuse(FatalIterationAndWrite, "concurrent map iteration and map write");
     }
 
     /// <summary>
@@ -52,9 +52,15 @@ public sealed partial class ClassicMap
     {
         if (oldbuckets.Get(Plain) is { } old && logB == b.Get(Plain))
         {
-            var oldBucket = old[bucket & OldBucketMask()];
-            if (!Evacuated(oldBucket)) return (oldBucket, bucket);
+            int oldIndex = bucket & OldBucketMask();
+            var oldBucket = old[oldIndex];
+            if (!Evacuated(oldBucket))
+            {
+                CoverIteratorOnOldBucket(oldIndex);
+                return (oldBucket, bucket);
+            }
         }
+        rt.CoverIf(rt.CollectsCoverage && snapshot != buckets.Peek(), IteratorOnReplacedArray);
         return (snapshot[bucket], -1);
     }
 
@@ -68,11 +74,16 @@ public sealed partial class ClassicMap
         var key = bucket.Keys[slot].Get(Plain);
         if (checkBucket >= 0 && !IsSameSizeGrow() && bug != GoMapBug.G3IteratorWithoutFilter
             && (int)(Hash(key) & ((1UL << logB) - 1)) != checkBucket)
+        {
+            rt.Cover(IteratorFilterSkips);
             return (false, null, 0);
+        }
         if ((th != EvacuatedX && th != EvacuatedY) || bug == GoMapBug.G4IteratorSkipsRelookup)
             return (true, key, bucket.Elems[slot].Get(Plain));
         // The entry has moved (and may since have been deleted or updated): ask the live table.
+        rt.Cover(IteratorRelookup);
         var (liveKey, value) = MapAccessK(key);
+        rt.CoverIf(liveKey is null, IteratorRelookupMisses);
         return liveKey is null ? (false, null, 0) : (true, liveKey, value);
     }
 }

@@ -25,7 +25,7 @@ public sealed partial class ClassicMap
 
     async ValueTask<Cell<int>> MapAssign(GoKey key)
     {
-        if ((await LoadFlags() & HashWriting) != 0) rt.Fatal("concurrent map writes");
+        if ((await LoadFlags() & HashWriting) != 0) FatalMisuse(FatalConcurrentWrites, "concurrent map writes");
         if (bug == GoMapBug.G6WritingFlagBeforeHash) await ToggleWriting();
         ulong hash = Hash(key);   // may panic: the flag is toggled only after it
         rt.Publish(new WriteStarted(this));
@@ -99,7 +99,7 @@ public sealed partial class ClassicMap
             Hash(key);   // the unhashable-key panic still happens
             return;
         }
-        if ((await LoadFlags() & HashWriting) != 0) rt.Fatal("concurrent map writes");
+        if ((await LoadFlags() & HashWriting) != 0) FatalMisuse(FatalConcurrentWrites, "concurrent map writes");
         ulong hash = Hash(key);
         rt.Publish(new WriteStarted(this));
         await ToggleWriting();
@@ -145,6 +145,7 @@ public sealed partial class ClassicMap
             if (slot == 0)
             {
                 if (bucket == first) return;
+                rt.Cover(EmptyRestAcrossOverflow);
                 var previous = first;
                 while (previous.Overflow.Get(Plain) != bucket) previous = previous.Overflow.Get(Plain)!;
                 bucket = previous;
@@ -171,11 +172,15 @@ public sealed partial class ClassicMap
     async ValueTask MapClear()
     {
         if (count.Get(Plain) == 0) return;
-        if ((await LoadFlags() & HashWriting) != 0) rt.Fatal("concurrent map writes");
+        if ((await LoadFlags() & HashWriting) != 0) FatalMisuse(FatalConcurrentWrites, "concurrent map writes");
         await ToggleWriting();
         var current = buckets.Get(Plain)!;
         MarkBucketsEmpty(current);
-        if (oldbuckets.Get(Plain) is { } old && bug != GoMapBug.G7ClearKeepsOldBuckets) MarkBucketsEmpty(old);
+        if (oldbuckets.Get(Plain) is { } old)
+        {
+            rt.Cover(ClearDuringGrow);
+            if (bug != GoMapBug.G7ClearKeepsOldBuckets) MarkBucketsEmpty(old);
+        }
         flags.Set((byte)(flags.Get(Plain) & ~SameSizeGrow), Plain);
         oldbuckets.Set(null, Plain);
         nevacuate.Set(0, Plain);

@@ -163,7 +163,7 @@ public sealed partial class ClassicMap : IGoBuiltinMap
     async ValueTask FinishWriting()
     {
         byte current = await LoadFlags();
-        if ((current & HashWriting) == 0) rt.Fatal("concurrent map writes");
+        if ((current & HashWriting) == 0) FatalMisuse(FatalConcurrentWrites, "concurrent map writes");
         await StoreFlags((byte)(await LoadFlags() & ~HashWriting));
     }
 

@@ -42,6 +42,37 @@ public static class MisuseScenarios
         rt.Assert(m.Len() == keys.Length, $"len(m) is {m.Len()}, expected {keys.Length}");
     }
 
+    /// <summary>
+    /// A reader beside an unlocked writer: the read-side check of mapaccess (no correct scenario reaches
+    /// it, since every correct reader holds a lock or runs alone). The reader looks each key up twice
+    /// while the writer inserts two keys (the second starts a grow) and deletes one; if a lookup reads
+    /// flags while hashWriting is set, Go throws "concurrent map read and map write". With the detector
+    /// on, the plain accesses race whether or not the check fires.
+    /// </summary>
+    [Scenario("gomap/misuse/reader-and-writer", Expect = BugKind.Fatal, RaceDetection = false,
+        Description = "a goroutine looks keys up while another writes, without a lock: 'concurrent map read and map write'")]
+    [Scenario("gomap/misuse/reader-and-writer-races", Expect = BugKind.DataRace,
+        Description = "the same with the race detector on: a data race between the writer and the reader")]
+    public static async Task ReaderAndWriter(Runtime rt)
+    {
+        var m = ClassicMap.Make(rt, "m", Config, hint: 5);
+        var keys = Enumerable.Range(0, 7).Select(i => GoKeys.WithLowBits($"k{i}", (ulong)i & 3, 2)).ToArray();
+        for (int i = 0; i < 5; i++) await m.Assign(keys[i], 10 + i);
+        var reader = rt.Spawn(async () =>
+        {
+            for (int round = 0; round < 2; round++)
+                for (int i = 0; i < 3; i++) await m.Lookup(keys[i]);
+        }, "reader");
+        var writer = rt.Spawn(async () =>
+        {
+            await m.Assign(keys[5], 15);
+            await m.Assign(keys[6], 16);
+            await m.Delete(keys[4]);
+        }, "writer");
+        await reader.Join();
+        await writer.Join();
+    }
+
     /// <summary>One goroutine ranges over the map while another inserts and deletes.</summary>
     [Scenario("gomap/misuse/writer-and-range", Expect = BugKind.Fatal, RaceDetection = false,
         Description = "a goroutine ranges while another writes, without a lock: 'concurrent map iteration and map write'")]

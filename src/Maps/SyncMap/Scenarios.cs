@@ -29,6 +29,8 @@ public static class Scenarios
         "range-promotes" => (new([Store(1, 10), Store(2, 20)], [[Range(), Load(3)], [Delete(1), Store(3, 30)]]), SeededBug.None, Checks.HistoryAndInvariants),
         "clear" => (new([Store(1, 10), Load(1), Store(2, 20)], [[Clear(), Load(2)], [Store(1, 11), Store(3, 30)]]), SeededBug.None, Checks.HistoryAndInvariants),
         "miss-race" => (new(K1InDirty, [[Load(1)], [Load(2)]]), SeededBug.None, Checks.HistoryAndInvariants),
+        // The conditional operations' locked dirty path (no other scenario has it): k1 is only in dirty.
+        "conditional-in-dirty" => (new(K1InDirty, [[CompareAndSwap(1, 10, 11), Load(1)], [CompareAndDelete(1, 11), Load(1)]]), SeededBug.None, Checks.HistoryAndInvariants),
         "S-1" => (new(K1InDirty, [[Load(1)], [Load(2)]]), SeededBug.S1NoDoubleCheck, Checks.History),
         "S-2" => (new(K1Deleted, [[Store(2, 20)], [Store(1, 11)]]), SeededBug.S2NonAtomicExpunge, Checks.History),
         "S-2/invariants" => (new(K1Deleted, [[Store(2, 20)], [Store(1, 11)]]), SeededBug.S2NonAtomicExpunge, Checks.HistoryAndInvariants),
@@ -52,6 +54,8 @@ public static class Scenarios
         Description = "k1 in read.m, k2 in dirty; T1 clears the map (Go 1.23) and loads k2, T2 stores k1 and adds k3: the whole history (Clear is not per key) is linearizable")]
     [Scenario("syncmap/correct/miss-race", Argument = "miss-race",
         Description = "the S-1 witness on the correct map: T1 loads k1 (in dirty only) while T2's miss on k2 promotes dirty; the double check finds k1 in the new read.m")]
+    [Scenario("syncmap/correct/conditional-in-dirty", Argument = "conditional-in-dirty",
+        Description = "k1 only in dirty; T1 CompareAndSwaps it (under mu, in dirty: a miss) and loads it, T2 CompareAndDeletes the new value and loads: linearizable")]
     [Scenario("syncmap/S-1", Argument = "S-1", Expect = BugKind.NotLinearizable,
         Description = "S-1: Load's slow path skips the double check; after T2's miss promotes dirty, T1 looks in the nil dirty, promotes nil and loses k1: not linearizable")]
     [Scenario("syncmap/S-2", Argument = "S-2", Expect = BugKind.NotLinearizable,

@@ -95,9 +95,11 @@ sealed class SyncMap : ISyncMap
             {
                 r = await LoadReadOnly();
                 e = await Lookup(r.M, key);
+                rt.CoverIf(e is not null, Coverage.DoubleCheckFinds);
             }
             if (e is null && r.Amended)
             {
+                rt.Cover(Coverage.LoadGoesToDirty);
                 e = await Lookup(await dirty.Load(Plain), key);
                 await MissLocked();
             }
@@ -118,6 +120,7 @@ sealed class SyncMap : ISyncMap
         {
             var (ok, previous) = await e.TrySwap(boxed);
             if (ok) return Previous(previous);
+            rt.Cover(Coverage.FastPathMeetsExpunged);
         }
         await Lock();
         r = await LoadReadOnly();
@@ -125,7 +128,11 @@ sealed class SyncMap : ISyncMap
         Boxed? old = null;
         if (e is not null)
         {
-            if (bug != SeededBug.S3NoUnexpunge && await e.UnexpungeLocked()) await (await dirty.Load(Plain))!.Insert(key, e);
+            if (bug != SeededBug.S3NoUnexpunge && await e.UnexpungeLocked())
+            {
+                rt.Cover(Coverage.Unexpunged);
+                await (await dirty.Load(Plain))!.Insert(key, e);
+            }
             old = await e.SwapLocked(boxed);
         }
         else if ((e = await Lookup(await dirty.Load(Plain), key)) is not null)
@@ -162,6 +169,7 @@ sealed class SyncMap : ISyncMap
         {
             var (actual, loaded, ok) = await e.TryLoadOrStore(value, underMu: false);
             if (ok) return (actual, loaded);
+            rt.Cover(Coverage.FastPathMeetsExpunged);
         }
         await Lock();
         r = await LoadReadOnly();
@@ -169,7 +177,11 @@ sealed class SyncMap : ISyncMap
         (int, bool) result;
         if (e is not null)
         {
-            if (bug != SeededBug.S3NoUnexpunge && await e.UnexpungeLocked()) await (await dirty.Load(Plain))!.Insert(key, e);
+            if (bug != SeededBug.S3NoUnexpunge && await e.UnexpungeLocked())
+            {
+                rt.Cover(Coverage.Unexpunged);
+                await (await dirty.Load(Plain))!.Insert(key, e);
+            }
             var (actual, loaded, _) = await e.TryLoadOrStore(value, underMu: true);
             result = (actual, loaded);
         }
@@ -201,6 +213,7 @@ sealed class SyncMap : ISyncMap
             {
                 var d = (await dirty.Load(Plain))!;
                 e = await d.Lookup(key);
+                rt.CoverIf(e is not null, Coverage.DeleteFromDirty);
                 await d.Delete(key);
                 await MissLocked();
             }
@@ -227,6 +240,7 @@ sealed class SyncMap : ISyncMap
         }
         else if ((e = await Lookup(await dirty.Load(Plain), key)) is not null)
         {
+            rt.Cover(Coverage.CompareAndSwapInDirty);
             swapped = await e.TryCompareAndSwap(old, value, underMu: true);
             await MissLocked();
         }
@@ -264,6 +278,7 @@ sealed class SyncMap : ISyncMap
             if (r.Amended)
             {
                 var d = await dirty.Load(Plain);
+                rt.Cover(Coverage.RangePromotes);
                 r = await Promote(d, keepDirty: false);
             }
             await Unlock();
@@ -285,6 +300,7 @@ sealed class SyncMap : ISyncMap
         if (await Length(r.M) == 0 && !r.Amended) return;
         await Lock();
         r = await LoadReadOnly();
+        rt.CoverIf(r.Amended, Coverage.ClearAmended);
         if (await Length(r.M) > 0 || r.Amended) await read.Store(new ReadOnly(null, false), SeqCst);
         if (await dirty.Load(Plain) is { } d) await d.Clear();
         await misses.Store(0, Plain);
@@ -303,6 +319,7 @@ sealed class SyncMap : ISyncMap
         var d = await dirty.Load(Plain);
         int length = await Length(d); // len of a nil map is 0 (only S-1 gets here with nil)
         if (count < length) return;
+        rt.Cover(Coverage.MissPromotes);
         await Promote(d, keepDirty: bug == SeededBug.S5PromotionKeepsDirty);
     }
 
@@ -325,9 +342,13 @@ sealed class SyncMap : ISyncMap
         if (await dirty.Load(Plain) is not null) return;
         var r = await LoadReadOnly();
         var copy = NewMap();
+        rt.Cover(Coverage.DirtyRebuilt);
         if (r.M is not null)
             foreach (var (key, e) in await r.M.Range())
+            {
                 if (!await e.TryExpungeLocked()) await copy.Insert(key, e);
+                else rt.Cover(Coverage.Expunged);
+            }
         await dirty.Store(copy, Plain);
     }
 }
