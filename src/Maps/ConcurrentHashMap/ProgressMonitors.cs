@@ -90,7 +90,10 @@ sealed class TransferProgressMonitor(Runtime rt) : IMonitor<NextTablePublished>,
 /// P-3: every claim gets done: each bin a resizer claims it forwards (moving the list, or forwarding the
 /// empty bin) or finds already forwarded before it deregisters. One monitor per resizer task, hot while
 /// bins of its claims are pending; still hot at the deregistration is a liveness bug, since nobody else
-/// will walk those bins.
+/// will walk those bins. Only bins inside the claimed table count: a stale helper (one whose helpTransfer
+/// read sizeCtl after the next resize began; see chm/correct/two-resizes-under-get) claims indices of
+/// the next resize's transferIndex, and transfer deliberately leaves those past its table's end
+/// (`i >= n`) to that resize's finishing sweep, which P-2 then covers.
 /// </summary>
 sealed class ClaimProgressMonitor(Runtime rt) : IMonitor<RangeClaimed>, IMonitor<BinStored>, IMonitor<BinFoundForwarded>, IMonitor<ResizersChanged>
 {
@@ -115,7 +118,7 @@ sealed class ClaimProgressMonitor(Runtime rt) : IMonitor<RangeClaimed>, IMonitor
             resizers[e.Task] = resizer;
         }
         resizer.Table = e.Old;
-        for (int i = e.Bound; i < e.Seen; i++) resizer.Pending.Add(i);
+        for (int i = e.Bound; i < Math.Min(e.Seen, e.Old.Length); i++) resizer.Pending.Add(i);
         if (resizer.Pending.Count > 0) resizer.Monitor!.Hot();
         return null;
     }

@@ -62,7 +62,7 @@ static class Scenarios
     // itself, so it joins T4 -> T8's count and runs transfer(T2, T4), claiming from T4 -> T8's
     // transferIndex: C-1 (every sizeCtl change during T2's resize carries T2's stamp) reports it, and C-6
     // sees T2's bins claimed twice. The bins it takes are left to the finishing sweep, so the data stay
-    // right (C-5, C-8, C-9 and P-1..P-3 stay on).
+    // right (C-5, C-8, C-9 and P-1..P-3 stay on; P-3 counts only the claimed bins inside the table).
     static readonly Workload TwoResizesUnderGet = new("two-resizes-under-get", 2, 1, [(1, 10)],
         [[Put(2, 20), Put(3, 30)], [Get(1), PutIfAbsent(1, 11)]]);
 
