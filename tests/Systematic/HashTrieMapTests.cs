@@ -51,6 +51,34 @@ public sealed class HashTrieMapTests
     public void Dfs_explores_correct_scenarios_completely(string name, int? preemptionBound, int executions) =>
         Assert.Equal(executions, AssertDfsComplete(name, preemptionBound).Executions);
 
+    // DPOR without a preemption bound: every correct scenario completely, each seeded bug within a few executions.
+    [Theory]
+    [InlineData("hashtriemap/correct/cas-vs-delete", 6)]
+    [InlineData("hashtriemap/correct/expand-under-load", 8)]
+    [InlineData("hashtriemap/correct/prune-under-insert", 5)]
+    [InlineData("hashtriemap/correct/clear", 21)]
+    [InlineData("hashtriemap/correct/collisions", 40)]
+    [InlineData("hashtriemap/correct/faithful-hash", 36)]
+    [InlineData("hashtriemap/correct/range", 35)]
+    [InlineData("hashtriemap/correct/lazy-init", 193)]
+    [InlineData("hashtriemap/correct/conditional", 6881)]
+    public void Dpor_explores_correct_scenarios_completely_without_a_bound(string name, int executions)
+    {
+        var report = Explorer.Explore(Catalog.Find(name)!, Budget(StrategyKind.Dpor) with { Iterations = 100_000 });
+        Assert.True(report.Observed == BugKind.None && report.Complete, $"{name} under dpor: {Describe(report)}, complete {report.Complete}");
+        Assert.Equal(executions, report.Executions);
+    }
+
+    [Theory]
+    [MemberData(nameof(SeededBugs))]
+    public void Dpor_finds_every_seeded_bug(string name, string evidence)
+    {
+        var scenario = Catalog.Find(name)!;
+        var report = Explorer.Explore(scenario, Budget(StrategyKind.Dpor) with { Iterations = 100 });
+        Assert.True(report.Observed == scenario.Expected, $"{name} under dpor: {Describe(report)}");
+        Assert.Matches(evidence, report.Bugs[0].Bug.Message);
+    }
+
     [Fact]
     public void The_scenarios_reach_every_coverage_label_of_the_trie()
     {
