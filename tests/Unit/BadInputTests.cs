@@ -217,7 +217,7 @@ public sealed class BadInputTests
     public void Bench_takes_heap_not_memory_which_elsewhere_names_a_memory_model()
     {
         AssertRejected(Cli.Run("bench", "--memory", "false"), "'--memory'");
-        var outcome = Cli.Run("bench", "--heap", "false", "--engine", "false", "--linearizability", "false", "--litmus", "false");
+        var outcome = Cli.Run("bench", "--heap", "false", "--engine", "false", "--linearizability", "false", "--litmus", "false", "--coyote", "false");
         Assert.True(outcome.Exit == 0, outcome.ToString());
     }
 }
