@@ -10,8 +10,8 @@ namespace ModelCheck.Cli;
 public sealed class ExplorationOptions
 {
     readonly Option<int?> iterations = CheckedOptions.Integer("--iterations", "executions to explore per scenario", 1, "-i");
-    readonly Option<string?> strategy = new("--strategy") { Description = "random, pct, dfs or dpor" };
-    readonly Option<int?> strategyValue = CheckedOptions.Integer("--strategy-value", "PCT depth d, or the DFS/DPOR preemption bound", 0);
+    readonly Option<string?> strategy = new("--strategy") { Description = "random, pct, dfs, dpor or portfolio (random, pct and exhaustive dfs in turn)" };
+    readonly Option<int?> strategyValue = CheckedOptions.Integer("--strategy-value", "PCT depth d, or the DFS/DPOR/portfolio preemption bound", 0);
     readonly Option<int?> maxSteps = CheckedOptions.Integer("--max-steps", "scheduling steps per execution", 1);
     readonly Option<bool?> failOnMaxSteps = CheckedOptions.Flag("--fail-on-max-steps", "report reaching --max-steps as a bug");
     readonly Option<string?> memory = new("--memory") { Description = "memory model: sc, tso or ra" };
@@ -44,7 +44,7 @@ public sealed class ExplorationOptions
         };
         var strategyKind = file.Strategy;
         if (parse.GetValue(strategy) is { } name && !StrategyKindNames.TryParse(name, out strategyKind))
-            throw new UsageException($"--strategy must be one of random, pct, dfs, dpor, not '{name}'");
+            throw new UsageException($"--strategy must be one of {StrategyKindNames.Choices}, not '{name}'");
         int? value = parse.GetValue(strategyValue) ?? file.StrategyValue;
         if (strategyKind == StrategyKind.Pct && value == 0) throw new UsageException("the PCT depth (--strategy-value) is at least 1");
         return file with

@@ -14,6 +14,7 @@ public static class BenchCommand
     public static Command Create(ConsoleOutput console)
     {
         var executions = new Option<int>("--executions") { Description = "executions per run", DefaultValueFactory = _ => 200_000 };
+        var mapExecutions = new Option<int>("--map-executions") { Description = "executions per run of the map scenarios (each costs tens of toy executions)", DefaultValueFactory = _ => 10_000 };
         var runs = new Option<int>("--runs") { Description = "runs per workload; the median is reported", DefaultValueFactory = _ => 5 };
         // Not --memory: everywhere else that takes a memory model (sc, tso, ra).
         var heap = new Option<bool>("--heap") { Description = "also report the heap after 100,000 and 1,000,000 executions", DefaultValueFactory = _ => true };
@@ -21,38 +22,39 @@ public static class BenchCommand
         var linearizability = new Option<bool>("--linearizability") { Description = "measure the linearizability checker on 1,000-operation register histories", DefaultValueFactory = _ => true };
         var litmus = new Option<bool>("--litmus") { Description = "measure exhaustive litmus exploration (SB, IRIW) under each memory model", DefaultValueFactory = _ => true };
         var coyote = new Option<bool>("--coyote") { Description = "compare our engine with Coyote's on the same scenarios (executions/s, executions to the first bug)", DefaultValueFactory = _ => true };
-        var command = new Command("bench", "measure the engine's speed and memory, the linearizability checker and litmus exploration") { executions, runs, heap, engine, linearizability, litmus, coyote };
+        var command = new Command("bench", "measure the engine's speed and memory, the linearizability checker and litmus exploration") { executions, mapExecutions, runs, heap, engine, linearizability, litmus, coyote };
         command.SetAction(parse =>
         {
-            int perRun = parse.GetValue(executions), count = parse.GetValue(runs);
-            if (perRun < 1 || count < 1) throw new UsageException("--executions and --runs must be positive");
+            int perRun = parse.GetValue(executions), perMapRun = parse.GetValue(mapExecutions), count = parse.GetValue(runs);
+            if (perRun < 1 || perMapRun < 1 || count < 1) throw new UsageException("--executions, --map-executions and --runs must be positive");
             var catalog = ScenarioCatalog.Discover(MapsAssembly.Assembly);
             var racy = catalog.Find("engine/racy-counter")!;
-            var workloads = new[]
+            var toys = new[]
             {
                 racy,
                 // The same program without the race detector: what detection costs on the hot path.
                 new Scenario(racy.Name + " -races", racy.Description, racy.Expected, racy.Entry) { RaceDetection = false },
                 new Scenario("bench/three-tasks", "3 tasks, 8 locked increments each: about 100 steps", BugKind.None, ThreeTasks),
             };
+            var workloads = toys.Concat(MapWorkloads.Select(name => catalog.Find(name)!)).ToArray();
             var o = console.Out;
             if (parse.GetValue(linearizability)) LinearizabilityBench.Run(o, count);
             if (parse.GetValue(litmus)) LitmusBench.Run(o, count);
             if (parse.GetValue(coyote)) CoyoteBench.Run(o, catalog, ourExecutions: 20_000, coyoteExecutions: 200);
             if (!parse.GetValue(engine)) return CommandLine.Ok;
-            o.WriteLine($"bench: single-threaded, random strategy, {count} runs of {perRun} executions each, median");
+            o.WriteLine($"bench: single-threaded, random strategy, {count} runs of {perRun} executions each ({perMapRun} for the map scenarios), median");
             // Wall-clock rates drop when other processes share the cores; the rate per CPU second does not.
-            o.WriteLine($"{"workload",-28}{"executions/s",14}{"steps/s",14}{"steps/cpu-s",14}{"steps/execution",17}");
+            o.WriteLine($"{"workload",-32}{"executions/s",14}{"steps/s",14}{"steps/cpu-s",14}{"steps/execution",17}");
             // Runs of the workloads alternate, so a change in the machine's load hits them alike and the
             // with/without race detection rows stay comparable.
             var runsOf = workloads.Select(_ => new List<(ExplorationReport Report, TimeSpan Cpu)>()).ToArray();
             for (int run = 0; run < count; run++)
                 for (int w = 0; w < workloads.Length; w++)
-                    runsOf[w].Add(Timed(workloads[w], perRun, (ulong)run));
+                    runsOf[w].Add(Timed(workloads[w], w < toys.Length ? perRun : perMapRun, (ulong)run));
             foreach (var (workload, runsMeasured) in workloads.Zip(runsOf))
             {
                 var (median, cpu) = runsMeasured.OrderBy(r => r.Report.StepsPerSecond).ElementAt(count / 2);
-                o.WriteLine($"{workload.Name,-28}{median.ExecutionsPerSecond,14:N0}{median.StepsPerSecond,14:N0}{median.Steps / Math.Max(cpu.TotalSeconds, 1e-9),14:N0}{(double)median.Steps / median.Executions,17:F1}");
+                o.WriteLine($"{workload.Name,-32}{median.ExecutionsPerSecond,14:N0}{median.StepsPerSecond,14:N0}{median.Steps / Math.Max(cpu.TotalSeconds, 1e-9),14:N0}{(double)median.Steps / median.Executions,17:F1}");
             }
             if (parse.GetValue(heap))
             {
@@ -66,6 +68,13 @@ public static class BenchCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// One correct scenario of each map family, with its monitors and linearizability checks on, as the main
+    /// job runs it: what a step of a real workload costs beside the toy ones.
+    /// </summary>
+    static readonly string[] MapWorkloads =
+        ["gomap/mid-grow/faithful", "syncmap/correct/conditional", "chm/correct/three-tasks", "gomap/locked/mutex"];
 
     static ExplorationReport Measure(Scenario scenario, int executions, ulong seed) =>
         Explorer.Explore(scenario, new TestConfiguration { Iterations = executions, Seed = seed, AllBugs = true });

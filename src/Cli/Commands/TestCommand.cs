@@ -71,7 +71,7 @@ public static class TestCommand
             results.Add(new ScenarioResult(report, traces, Expect: false));
             anyBug |= report.Bugs.Count > 0;
             var o = console.Out;
-            o.WriteLine($"{scenario.Name}  ({Describe(configuration)}{Describe(scenario.SettingsFor(configuration.Execution))})");
+            o.WriteLine($"{scenario.Name}  ({Describe(configuration, scenario)}{Describe(scenario.SettingsFor(configuration.Execution))})");
             foreach (var found in report.Bugs)
             {
                 o.WriteLine($"  bug       {found.Bug.Kind.ToName()} at step {found.Bug.Step} of execution {found.Iteration}: {found.Bug.Message}");
@@ -94,8 +94,9 @@ public static class TestCommand
     {
         var (console, configuration) = (run.Console, run.Configuration);
         int width = Math.Max("scenario".Length, scenarios.Max(s => s.Name.Length));
+        int expectedWidth = Math.Max(16, scenarios.Max(s => s.ExpectedName.Length));
         var o = console.Out;
-        o.WriteLine($"{"scenario".PadRight(width)}  {"expected",-16}  {"observed",-16}  {"executions",10}  {"cut off",7}  complete{(console.ShowTiming ? "  time" : "")}");
+        o.WriteLine($"{"scenario".PadRight(width)}  {"expected".PadRight(expectedWidth)}  {"observed",-16}  {"executions",10}  {"cut off",7}  {"exploration",-31}{(console.ShowTiming ? "  time" : "")}".TrimEnd());
         int mismatches = 0;
         foreach (var scenario in scenarios)
         {
@@ -108,7 +109,7 @@ public static class TestCommand
             if (!ok) mismatches++;
             // Cut-off executions a passing scenario tolerates are marked, so the table says they were allowed.
             var cutOff = report.BoundReached == 0 ? "0" : report.BoundReached + (scenario.ToleratesCutOff is not null ? "*" : "");
-            var line = $"{scenario.Name.PadRight(width)}  {scenario.ExpectedName,-16}  {results[^1].Observed,-16}  {report.Executions,10}  {cutOff,7}  {(report.Complete ? "yes" : "no"),-8}";
+            var line = $"{scenario.Name.PadRight(width)}  {scenario.ExpectedName.PadRight(expectedWidth)}  {results[^1].Observed,-16}  {report.Executions,10}  {cutOff,7}  {report.Completeness,-31}";
             if (console.ShowTiming) line += $"  {Seconds(report.Elapsed)}";
             o.WriteLine((line + (ok ? "" : Mismatch(report))).TrimEnd());
             if (!console.ShowTiming) console.Error.WriteLine($"timing {scenario.Name} {Seconds(report.Elapsed)}");
@@ -125,9 +126,10 @@ public static class TestCommand
     }
 
     static string Mismatch(ExplorationReport report) =>
-        report.Observed == BugKind.None && report.Scenario.Expected == BugKind.None
+        report.Observed != BugKind.None || report.Scenario.Expected != BugKind.None ? "  MISMATCH"
+        : report.BoundReached > 0 && report.Scenario.ToleratesCutOff is null
             ? "  MISMATCH: executions cut off at the step bound, and the scenario does not say why it tolerates them"
-            : "  MISMATCH";
+            : "  MISMATCH: not explored completely";
 
 
     static string WriteTrace(ExplorationReport report, FoundBug found)
@@ -139,8 +141,8 @@ public static class TestCommand
         return path;
     }
 
-    static string Describe(TestConfiguration c) =>
-        $"{c.Strategy.ToName()}{(c.StrategyValue is { } v ? " " + v : "")}, seed {c.Seed}, {c.Iterations} iterations, max {c.Execution.MaxSteps} steps";
+    static string Describe(TestConfiguration c, Scenario scenario) =>
+        $"{c.StrategyFor(scenario).ToName()}{(c.StrategyValueFor(scenario) is { } v ? " " + v : "")}, seed {c.Seed}, {c.Iterations} iterations, max {c.Execution.MaxSteps} steps";
 
     // Only what differs from the defaults, so the common line stays short.
     static string Describe(ExecutionSettings s) =>
@@ -151,7 +153,8 @@ public static class TestCommand
 
     static string Completion(ExplorationReport report) =>
         report.Complete
-            ? report.Configuration.Strategy is StrategyKind.Dfs or StrategyKind.Dpor && report.Configuration.StrategyValue is { } bound
+            ? report.CompleteWithin is not null ? ", " + report.Completeness
+            : report.Configuration.Strategy is StrategyKind.Dpor && report.Configuration.StrategyValue is { } bound
                 ? $", complete within {bound} preemption{(bound == 1 ? "" : "s")}"
                 : ", complete: the whole space was explored"
         : report.BoundReached > 0 ? $", {report.BoundReached} cut off at the step bound" : "";

@@ -44,7 +44,7 @@ public static class ConfigurationFile
                     case "iterations": config = config with { Iterations = PositiveInt(source, property) }; break;
                     case "strategy":
                         if (v.ValueKind != JsonValueKind.String || !StrategyKindNames.TryParse(v.GetString()!, out var strategy))
-                            throw Invalid(source, property, "one of random, pct, dfs, dpor");
+                            throw Invalid(source, property, $"one of {StrategyKindNames.Choices}");
                         config = config with { Strategy = strategy };
                         break;
                     case "strategyValue": config = config with { StrategyValue = NonNegativeInt(source, property) }; break;

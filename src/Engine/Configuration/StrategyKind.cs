@@ -1,6 +1,6 @@
 namespace ModelCheck.Engine;
 
-public enum StrategyKind { Random, Pct, Dfs, Dpor }
+public enum StrategyKind { Random, Pct, Dfs, Dpor, Portfolio }
 
 public static class StrategyKindNames
 {
@@ -10,8 +10,12 @@ public static class StrategyKindNames
         StrategyKind.Pct => "pct",
         StrategyKind.Dfs => "dfs",
         StrategyKind.Dpor => "dpor",
+        StrategyKind.Portfolio => "portfolio",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    /// <summary>The names, comma-separated, for error messages.</summary>
+    public static string Choices => string.Join(", ", Enum.GetValues<StrategyKind>().Select(k => k.ToName()));
 
     public static bool TryParse(string name, out StrategyKind kind)
     {

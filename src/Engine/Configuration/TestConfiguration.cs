@@ -9,7 +9,7 @@ public sealed record TestConfiguration
     public int Iterations { get; init; } = 1000;
     public StrategyKind Strategy { get; init; } = StrategyKind.Random;
 
-    /// <summary>PCT's depth d, or the preemption bound of DFS and DPOR (null: unbounded).</summary>
+    /// <summary>PCT's depth d, or the preemption bound of DFS, DPOR and the portfolio's DFS (null: the scenario's, else unbounded).</summary>
     public int? StrategyValue { get; init; }
 
     public ulong Seed { get; init; }
@@ -36,12 +36,38 @@ public sealed record TestConfiguration
 
     public const int DefaultPctDepth = 3;
 
+    /// <summary>The strategy <paramref name="scenario"/> runs under: the run's, or under the portfolio the one it pins.</summary>
+    public StrategyKind StrategyFor(Scenario scenario) =>
+        Strategy == StrategyKind.Portfolio && scenario.Strategy is { } pinned ? pinned : Strategy;
+
+    /// <summary>
+    /// The value of <see cref="StrategyFor"/>: PCT's depth, or the preemption bound of exhaustive search (the
+    /// run's, else the scenario's; null: unbounded). Under the portfolio the run's value is that bound, and a
+    /// scenario pinned to PCT gets the default depth.
+    /// </summary>
+    public int? StrategyValueFor(Scenario scenario) => StrategyFor(scenario) switch
+    {
+        StrategyKind.Random => null,
+        StrategyKind.Pct => Strategy == StrategyKind.Pct ? StrategyValue ?? DefaultPctDepth : DefaultPctDepth,
+        _ => StrategyValue ?? scenario.PreemptionBound,
+    };
+
+    /// <summary>
+    /// The configuration <paramref name="scenario"/> is explored with: its strategy and value resolved
+    /// (<see cref="StrategyFor"/>, <see cref="StrategyValueFor"/>), so that a pinned scenario runs exactly as
+    /// that strategy would run it on its own.
+    /// </summary>
+    public TestConfiguration For(Scenario scenario) =>
+        this with { Strategy = StrategyFor(scenario), StrategyValue = StrategyValueFor(scenario) };
+
+    /// <summary>The strategy of a resolved configuration (<see cref="For"/>); the portfolio builds its own three.</summary>
     public IStrategy CreateStrategy() => Strategy switch
     {
         StrategyKind.Random => new RandomStrategy(Seed),
         StrategyKind.Pct => new PctStrategy(Seed, StrategyValue ?? DefaultPctDepth),
         StrategyKind.Dfs => new DfsStrategy(StrategyValue),
         StrategyKind.Dpor => new DporStrategy(StrategyValue),
+        StrategyKind.Portfolio => new PortfolioStrategy(Seed, Iterations, DefaultPctDepth, StrategyValue),
         _ => throw new ArgumentOutOfRangeException(nameof(Strategy)),
     };
 }

@@ -8,22 +8,28 @@ namespace ModelCheck.Engine;
 /// With several workers (<see cref="TestConfiguration.Workers"/>) or one shard of many
 /// (<see cref="TestConfiguration.Shard"/>), the space is divided and the parts joined so that the report
 /// is the one a single worker makes (see <see cref="SamplingExplorer"/> and <see cref="TreeExplorer"/>);
-/// only <see cref="ExplorationReport.Elapsed"/> differs.
+/// only <see cref="ExplorationReport.Elapsed"/> differs. The portfolio runs on one worker
+/// (<see cref="PortfolioExplorer"/>). A scenario's pinned strategy and preemption bound apply first.
 /// </summary>
 public static class Explorer
 {
     public static ExplorationReport Explore(Scenario scenario, TestConfiguration configuration,
         Action<ExplorationProgress>? progress = null, CancellationToken cancel = default)
     {
-        var control = new RunControl(configuration, progress, cancel);
-        return configuration.Strategy switch
+        var resolved = configuration.For(scenario);
+        var control = new RunControl(resolved, progress, cancel);
+        return resolved.Strategy switch
         {
-            StrategyKind.Dfs => TreeExplorer.Explore(scenario, configuration, control),
+            StrategyKind.Portfolio => PortfolioExplorer.Explore(scenario, resolved, control),
+            // A depth-first search that finished covered every schedule within its bound (if it had one).
+            StrategyKind.Dfs => TreeExplorer.Explore(scenario, resolved, control) is var report && report.Complete
+                ? report with { CompleteWithin = resolved.StrategyValue }
+                : report,
             // DPOR reduces under sc only; under tso and ra it is the depth-first search.
-            StrategyKind.Dpor when scenario.SettingsFor(configuration.Execution).Memory != MemoryModel.Sc =>
-                TreeExplorer.Explore(scenario, configuration, control),
-            StrategyKind.Dpor => ReductionExplorer.Explore(scenario, configuration, control),
-            _ => SamplingExplorer.Explore(scenario, configuration, control),
+            StrategyKind.Dpor when scenario.SettingsFor(resolved.Execution).Memory != MemoryModel.Sc =>
+                TreeExplorer.Explore(scenario, resolved, control),
+            StrategyKind.Dpor => ReductionExplorer.Explore(scenario, resolved, control),
+            _ => SamplingExplorer.Explore(scenario, resolved, control),
         };
     }
 }

@@ -22,4 +22,19 @@ public sealed class ScenarioAttribute(string name) : Attribute
 
     /// <summary>For a passing scenario: why executions cut off at the step bound are expected. Without it, any cut-off fails the contract.</summary>
     public string? ToleratesCutOff { get; init; }
+
+    /// <summary>
+    /// Other kinds the seeded bug may be reported as first, when which check fires first depends on the
+    /// schedule. Say in the description why each is the same bug.
+    /// </summary>
+    public BugKind[] Accepts { get; init; } = [];
+
+    /// <summary>
+    /// The preemption bound within which exhaustive search covers this scenario (-1: unbounded). Declare one
+    /// where the unbounded space is out of reach; the --expect row then says "complete within N preemptions".
+    /// </summary>
+    public int PreemptionBound { get; init; } = -1;
+
+    /// <summary>"random", "pct" or "dfs": the one strategy this scenario runs under in the portfolio (default: all three).</summary>
+    public string? Strategy { get; init; }
 }

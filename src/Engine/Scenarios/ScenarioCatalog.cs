@@ -85,6 +85,14 @@ public sealed class ScenarioCatalog
         if (attribute.Memory is { } name)
             memory = MemoryModelNames.TryParse(name, out var model) ? model
                 : throw new ScenarioException($"scenario '{attribute.Name}': Memory must be {MemoryModelNames.Choices}, not '{name}'");
+        StrategyKind? strategy = null;
+        if (attribute.Strategy is { } strategyName)
+            strategy = StrategyKindNames.TryParse(strategyName, out var kind) && kind != StrategyKind.Portfolio ? kind
+                : throw new ScenarioException($"scenario '{attribute.Name}': Strategy must be random, pct or dfs, not '{strategyName}'");
+        if (attribute.PreemptionBound < -1)
+            throw new ScenarioException($"scenario '{attribute.Name}': PreemptionBound must be -1 (unbounded) or at least 0, not {attribute.PreemptionBound}");
+        if (attribute.Accepts.Length > 0 && attribute.Expect == BugKind.None)
+            throw new ScenarioException($"scenario '{attribute.Name}': only a scenario that expects a bug can accept other kinds");
         return new Scenario(attribute.Name, attribute.Description, attribute.Expect, entry)
         {
             Fingerprint = ScenarioFingerprint.Of(
@@ -95,6 +103,9 @@ public sealed class ScenarioCatalog
             ToleratesCutOff = attribute.ToleratesCutOff is { } reason && string.IsNullOrWhiteSpace(reason)
                 ? throw new ScenarioException($"scenario '{attribute.Name}': ToleratesCutOff must say why")
                 : attribute.ToleratesCutOff,
+            Accepts = attribute.Accepts,
+            PreemptionBound = attribute.PreemptionBound >= 0 ? attribute.PreemptionBound : null,
+            Strategy = strategy,
         };
     }
 }

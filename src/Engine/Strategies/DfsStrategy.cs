@@ -27,6 +27,12 @@ public sealed class DfsStrategy(int? preemptionBound, TreePartition? partition =
     public string Name => "dfs";
     public bool IsComplete { get; private set; }
 
+    /// <summary>True once the bound has cut a preempting branch: until then the exploration is unbounded in effect.</summary>
+    public bool Pruned { get; private set; }
+
+    /// <summary>The bound a complete exploration covered, or null when the bound never cut a branch (every schedule was run).</summary>
+    public int? CompleteWithin => Pruned ? preemptionBound : null;
+
     /// <summary>The unit (0-based, in depth-first order) of the last execution; -1 without a partition.</summary>
     public long Unit { get; private set; } = -1;
 
@@ -47,6 +53,7 @@ public sealed class DfsStrategy(int? preemptionBound, TreePartition? partition =
     {
         int previousIndex = enabled.IndexOf(previous);
         bool onlyContinue = previousIndex >= 0 && preemptionBound is { } bound && preemptions >= bound;
+        Pruned |= onlyContinue;
         int option = Decide(onlyContinue ? 1 : enabled.Length, step);
         int index = previousIndex < 0 ? option
             : option == 0 ? previousIndex

@@ -30,4 +30,7 @@ public interface IStrategy
 
     /// <summary>True once an exhaustive strategy has explored the whole space.</summary>
     bool IsComplete { get; }
+
+    /// <summary>When <see cref="IsComplete"/>: the preemption bound the space was cut at, or null when it was not cut.</summary>
+    int? CompleteWithin => null;
 }

@@ -22,7 +22,7 @@ public sealed record TraceFile(string Scenario, ExecutionSettings Settings, Trac
     public static TraceFile From(ExplorationReport report, FoundBug found) => new(
         report.Scenario.Name,
         report.Scenario.SettingsFor(report.Configuration.Execution),
-        new TraceOrigin(report.Configuration.Strategy.ToName(), report.Configuration.StrategyValue, report.Configuration.Seed, found.Iteration),
+        new TraceOrigin((found.Origin?.Kind ?? report.Configuration.Strategy).ToName(), found.Origin is { } origin ? origin.Value : report.Configuration.StrategyValue, report.Configuration.Seed, found.Iteration),
         found.Choices,
         found.Bug);
 

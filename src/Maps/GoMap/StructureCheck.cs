@@ -26,9 +26,9 @@ internal static class StructureCheck
             for (int ob = 0; ob < old.Length; ob++)
             {
                 bool evacuated = IsEvacuatedMark(old[ob].TopHash[0].Peek());
-                if (CheckChain(map, old[ob], $"old bucket {ob}", expectEvacuated: evacuated) is { } chainError) return chainError;
+                if (CheckChain(map, old[ob], new Where(true, ob), expectEvacuated: evacuated) is { } chainError) return chainError;
                 if (evacuated) continue;
-                if (CheckEntries(map, old[ob], oldMask, ob, $"old bucket {ob}", ref entries) is { } entryError) return entryError;
+                if (CheckEntries(map, old[ob], oldMask, new Where(true, ob), ref entries) is { } entryError) return entryError;
             }
         }
         for (int j = 0; j < current.Length; j++)
@@ -36,8 +36,8 @@ internal static class StructureCheck
             var head = current[j];
             if (old is not null && !IsEvacuatedMark(old[j & (old.Length - 1)].TopHash[0].Peek()) && !IsPristine(map, head))
                 return $"new bucket {j} was written before its old bucket {j & (old.Length - 1)} was evacuated (CM-5)";
-            if (CheckChain(map, head, $"bucket {j}", expectEvacuated: false) is { } chainError) return chainError;
-            if (CheckEntries(map, head, mask, j, $"bucket {j}", ref entries) is { } entryError) return entryError;
+            if (CheckChain(map, head, new Where(false, j), expectEvacuated: false) is { } chainError) return chainError;
+            if (CheckEntries(map, head, mask, new Where(false, j), ref entries) is { } entryError) return entryError;
         }
         if (map.GhostCount != entries) return $"count is {map.GhostCount} but {entries} entries are live (CM-6)";
         foreach (var (key, value) in live)
@@ -49,6 +49,12 @@ internal static class StructureCheck
         return null;
     }
 
+    /// <summary>Which chain a check walks; named only in a violation, so a passing check allocates nothing.</summary>
+    readonly record struct Where(bool Old, int Index)
+    {
+        public override string ToString() => Old ? $"old bucket {Index}" : $"bucket {Index}";
+    }
+
     static bool IsPristine(ClassicMap map, Bucket bucket)
     {
         if (bucket.Overflow.Peek() is not null) return false;
@@ -58,7 +64,7 @@ internal static class StructureCheck
     }
 
     /// <summary>CM-8 (all slots of an evacuated chain in evacuated states, none in an unevacuated one) and CM-9.</summary>
-    static string? CheckChain(ClassicMap map, Bucket head, string where, bool expectEvacuated)
+    static string? CheckChain(ClassicMap map, Bucket head, Where where, bool expectEvacuated)
     {
         bool restSeen = false;
         for (Bucket? bucket = head; bucket is not null; bucket = bucket.Overflow.Peek())
@@ -75,8 +81,8 @@ internal static class StructureCheck
         return null;
     }
 
-    /// <summary>CM-7: every live entry of the chain belongs to bucket <paramref name="index"/> under <paramref name="mask"/>.</summary>
-    static string? CheckEntries(ClassicMap map, Bucket head, ulong mask, int index, string where, ref int entries)
+    /// <summary>CM-7: every live entry of the chain belongs to its bucket (<paramref name="where"/>) under <paramref name="mask"/>.</summary>
+    static string? CheckEntries(ClassicMap map, Bucket head, ulong mask, Where where, ref int entries)
     {
         for (Bucket? bucket = head; bucket is not null; bucket = bucket.Overflow.Peek())
             for (int i = 0; i < map.BucketCnt; i++)
@@ -84,7 +90,7 @@ internal static class StructureCheck
                 if (bucket.TopHash[i].Peek() < MinTopHash) continue;
                 entries++;
                 var key = bucket.Keys[i].Peek();
-                if (key is null || (key.Hash & mask) != (ulong)index)
+                if (key is null || (key.Hash & mask) != (ulong)where.Index)
                     return $"{where} holds {key?.Name ?? "a zero key"}, which belongs elsewhere (CM-7)";
             }
         return null;

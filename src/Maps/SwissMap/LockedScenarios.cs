@@ -11,7 +11,7 @@ namespace ModelCheck.Maps.SwissMap;
 public static class LockedScenarios
 {
     /// <summary>Two writers and a ranger share a map of 7 keys; writer 1's second key turns the small group into a table.</summary>
-    [Scenario("swissmap/locked/mutex-small", Memory = "sc",
+    [Scenario("swissmap/locked/mutex-small", PreemptionBound = 2, Memory = "sc",
         Description = "two writers and a ranger behind one mutex; one insert turns the small group into a table mid-run")]
     public static async Task MutexSmall(Runtime rt)
     {

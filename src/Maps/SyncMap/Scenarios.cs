@@ -42,15 +42,15 @@ public static class Scenarios
         _ => throw new ScenarioException($"unknown sync.Map case '{argument}'"),
     };
 
-    [Scenario("syncmap/correct/promote-on-miss", Argument = "promote-on-miss",
+    [Scenario("syncmap/correct/promote-on-miss", PreemptionBound = 3, Argument = "promote-on-miss",
         Description = "k1 only in dirty; T1 loads k1 and a missing k2 (misses promote dirty), T2 stores k1 and LoadOrStores k2 across the promotion: linearizable, SM-1..SM-7 hold")]
-    [Scenario("syncmap/correct/expunge-revive", Argument = "expunge-revive",
+    [Scenario("syncmap/correct/expunge-revive", PreemptionBound = 3, Argument = "expunge-revive",
         Description = "k1 promoted then deleted; T1 adds k2 (dirtyLocked expunges k1) and loads k1, T2 stores k1 (unexpunge or fast CAS) and misses on k3 (promotion): no write lost")]
-    [Scenario("syncmap/correct/conditional", Argument = "conditional",
+    [Scenario("syncmap/correct/conditional", PreemptionBound = 2, Argument = "conditional",
         Description = "three tasks: CompareAndSwap then LoadAndDelete, Swap then CompareAndDelete on k1 in read.m, LoadOrStore and Load of a new k2: linearizable")]
-    [Scenario("syncmap/correct/range-promotes", Argument = "range-promotes",
+    [Scenario("syncmap/correct/range-promotes", PreemptionBound = 3, Argument = "range-promotes",
         Description = "k1, k2 in dirty; T1 ranges (promoting dirty) then misses k3, T2 deletes k1 and adds k3: each produced pair current during Range, no stable key missed")]
-    [Scenario("syncmap/correct/clear", Argument = "clear",
+    [Scenario("syncmap/correct/clear", PreemptionBound = 3, Argument = "clear",
         Description = "k1 in read.m, k2 in dirty; T1 clears the map (Go 1.23) and loads k2, T2 stores k1 and adds k3: the whole history (Clear is not per key) is linearizable")]
     [Scenario("syncmap/correct/miss-race", Argument = "miss-race",
         Description = "the S-1 witness on the correct map: T1 loads k1 (in dirty only) while T2's miss on k2 promotes dirty; the double check finds k1 in the new read.m")]

@@ -26,20 +26,21 @@ public static class WrappedScenarios
     static GoKey Key(int i) => GoKeys.Mixed($"k{i}");
 
     /// <summary>Two writers (three and two stores, one delete) and a reader of every key.</summary>
-    [Scenario("gomap/locked/mutex", Argument = "mutex",
+    [Scenario("gomap/locked/mutex", PreemptionBound = 2, Argument = "mutex",
         Description = "two writers (one deletes its own key) and a reader through a Mutex-guarded map; the writes cross two grows")]
-    [Scenario("gomap/locked/rwmutex", Argument = "rwmutex",
+    [Scenario("gomap/locked/rwmutex", PreemptionBound = 2, Argument = "rwmutex",
         Description = "the same through an RWMutex-guarded map (lookups share the read lock)")]
-    [Scenario("gomap/sharded", Argument = "sharded",
+    [Scenario("gomap/sharded", PreemptionBound = 2, Argument = "sharded",
         Description = "the same through two Mutex-guarded shards")]
-    [Scenario("gomap/cow", Argument = "cow",
+    [Scenario("gomap/cow", PreemptionBound = 2, Argument = "cow",
         Description = "the same through a copy-on-write map: writers publish a new map with a release store under a mutex, readers acquire-load it")]
-    [Scenario("gomap/cow/ra", Argument = "cow", Memory = "ra", RaceDetection = false,
-        Description = "the copy-on-write map under RC11 release/acquire memory: release/acquire publication is enough")]
     [Scenario("gomap/cow/relaxed-publish", Argument = "cow-relaxed", Expect = BugKind.DataRace,
         Description = "seeded: the new map is published with a relaxed store, so the builder's plain writes race with readers")]
+    // A partly built map fails in whichever way the reader's loads happen to see first; each symptom is
+    // the same missing release, so the scenario accepts all three rather than favouring one.
     [Scenario("gomap/cow/relaxed-publish-ra", Argument = "cow-relaxed", Memory = "ra", RaceDetection = false, Expect = BugKind.Fatal,
-        Description = "seeded, under ra: a reader gets the new map but not all the writes that built it: a stale hashWriting gives a false 'concurrent map read and map write' (#69652), or a live key is missed, or buckets are still nil")]
+        Accepts = [BugKind.MonitorViolation, BugKind.UnhandledException],
+        Description = "seeded, under ra: a reader gets the new map but not all the writes that built it: a stale hashWriting gives a false 'concurrent map read and map write' (#69652, fatal), or a live key is missed (monitor), or buckets are still nil (exception)")]
     public static async Task Workload(Runtime rt, string argument)
     {
         var map = Create(rt, argument);
@@ -66,11 +67,16 @@ public static class WrappedScenarios
         await CheckFinal(rt, map, 5, deleted: 3);
     }
 
-    /// <summary>A writer and a reader, two operations each: small enough for DFS to cover completely.</summary>
+    /// <summary>A writer and a reader, two operations each (or one store and two readers): small enough for DFS to cover completely.</summary>
     [Scenario("gomap/locked/mutex-small", Argument = "mutex",
         Description = "a writer (two stores) and a reader (two loads) through a Mutex-guarded map; DFS completes")]
     [Scenario("gomap/locked/rwmutex-small", Argument = "rwmutex",
         Description = "a writer (one store) and two readers through an RWMutex-guarded map; DFS completes")]
+    // Shrunk from the gomap/cow workload: under ra every acquire load of the current map may read any
+    // version not older than the reader's view, and with two writers and five reads that space was out of
+    // reach even within two preemptions (215,142 executions within one preemption alone).
+    [Scenario("gomap/cow/ra", Argument = "cow", Memory = "ra", RaceDetection = false,
+        Description = "a writer (two stores) and a reader (two loads) through the copy-on-write map under RC11 release/acquire memory: release/acquire publication is enough")]
     public static async Task Small(Runtime rt, string argument)
     {
         var map = Create(rt, argument);
@@ -79,7 +85,7 @@ public static class WrappedScenarios
             rt.Spawn(async () =>
             {
                 await map.Store(Key(0), 10);
-                if (argument == "mutex") await map.Store(Key(1), 11);
+                if (argument != "rwmutex") await map.Store(Key(1), 11);
             }, "writer"),
         };
         int readers = argument == "rwmutex" ? 2 : 1;
@@ -94,7 +100,7 @@ public static class WrappedScenarios
             }, $"reader{r + 1}"));
         }
         foreach (var task in tasks) await task.Join();
-        await CheckFinal(rt, map, argument == "mutex" ? 2 : 1, deleted: -1);
+        await CheckFinal(rt, map, argument != "rwmutex" ? 2 : 1, deleted: -1);
     }
 
     static async Task CheckFinal(Runtime rt, IGoMapWrapper map, int count, int deleted)
