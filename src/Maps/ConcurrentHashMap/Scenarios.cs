@@ -110,7 +110,7 @@ static class Scenarios
         Description = "the smallest resize: T2 holds k1, put(k2) resizes it to T4 while get(k1) reads; dfs explores it completely")]
     [Scenario("chm/correct/three-tasks", PreemptionBound = 2, Argument = "correct/three-tasks", Memory = "sc",
         Description = "three tasks: put, putIfAbsent and remove across the resize T2 -> T4")]
-    [Scenario("chm/correct/two-resizes-under-get", Argument = "correct/two-resizes-under-get", Memory = "sc",
+    [Scenario("chm/correct/two-resizes-under-get", PreemptionBound = 3, Argument = "correct/two-resizes-under-get", Memory = "sc",
         Description = "T2 holds k1; one task resizes T2 -> T4 -> T8 back to back while get(k1), preempted across both, follows two forwarding nodes; then putIfAbsent(k1) takes the unlocked head path")]
     [Scenario("chm/J-1a", Argument = "J-1a", Memory = "sc", Expect = BugKind.MonitorViolation,
         Description = "J-1a: transfer claims its range by reading then writing transferIndex (no CAS): two resizers claim the same bins; only the ghost invariant C-6 sees it, the data stay right")]

@@ -54,7 +54,7 @@ public static class Scenarios
         Description = "k1 in read.m, k2 in dirty; T1 clears the map (Go 1.23) and loads k2, T2 stores k1 and adds k3: the whole history (Clear is not per key) is linearizable")]
     [Scenario("syncmap/correct/miss-race", Argument = "miss-race",
         Description = "the S-1 witness on the correct map: T1 loads k1 (in dirty only) while T2's miss on k2 promotes dirty; the double check finds k1 in the new read.m")]
-    [Scenario("syncmap/correct/conditional-in-dirty", Argument = "conditional-in-dirty",
+    [Scenario("syncmap/correct/conditional-in-dirty", PreemptionBound = 4, Argument = "conditional-in-dirty",
         Description = "k1 only in dirty; T1 CompareAndSwaps it (under mu, in dirty: a miss) and loads it, T2 CompareAndDeletes the new value and loads: linearizable")]
     [Scenario("syncmap/S-1", Argument = "S-1", Expect = BugKind.NotLinearizable,
         Description = "S-1: Load's slow path skips the double check; after T2's miss promotes dirty, T1 looks in the nil dirty, promotes nil and loses k1: not linearizable")]
