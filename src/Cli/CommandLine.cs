@@ -15,6 +15,10 @@ public static class CommandLine
     public const int Ok = 0;
     public const int Failed = 1;
     public const int BadInput = 2;
+    /// <summary>A search that ran out of budget (time or memory) without a verdict.</summary>
+    public const int Unknown = 3;
+    /// <summary>Ctrl-C: 128 + SIGINT, as shells report it.</summary>
+    public const int Interrupted = 130;
 
     static RootCommand Root(ConsoleOutput console) => new("ModelCheck: a deterministic concurrency model checker for map algorithms")
     {
@@ -44,6 +48,18 @@ public static class CommandLine
                 : parsed.Errors[0].Message);
             return BadInput;
         }
+        // Ctrl-C ends the exploration at its next scheduling point, and the command prints what it has;
+        // a second Ctrl-C is not caught, for a run that no longer reaches scheduling points.
+        ConsoleCancelEventHandler? onCancel = null;
+        if (ReferenceEquals(output, Console.Out))
+        {
+            onCancel = (_, e) =>
+            {
+                e.Cancel = !console.Interrupt.StopRequested;
+                console.Interrupt.RequestStop("interrupted");
+            };
+            Console.CancelKeyPress += onCancel;
+        }
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
@@ -58,6 +74,10 @@ public static class CommandLine
             // Whatever else escapes is still one line and a non-zero exit, never a stack trace.
             Fail(error, $"internal error: {e.GetType().Name}: {e.Message}");
             return BadInput;
+        }
+        finally
+        {
+            if (onCancel is not null) Console.CancelKeyPress -= onCancel;
         }
     }
 

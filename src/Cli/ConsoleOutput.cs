@@ -1,3 +1,5 @@
+using ModelCheck.Engine;
+
 namespace ModelCheck.Cli;
 
 /// <summary>
@@ -14,4 +16,15 @@ public sealed class ConsoleOutput(TextWriter output, TextWriter error)
     public bool ShowTiming => ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected;
 
     public TextWriter Timing => ShowTiming ? Out : Error;
+
+    /// <summary>Ctrl-C asks this to stop: explorations end at their next scheduling point and the command prints what it has.</summary>
+    public ExplorationControl Interrupt { get; } = new();
+
+    /// <summary>Shows the terminal's cursor again (a progress bar hides it) before the process ends early.</summary>
+    public void RestoreCursor()
+    {
+        if (ShowTiming) Out.Write("\u001b[?25h");
+        Out.Flush();
+        Error.Flush();
+    }
 }

@@ -18,6 +18,7 @@ public sealed class ExplorationOptions
     readonly Option<string?> raceDetection = CheckedOptions.TrueOrFalse("--race-detection", "report data races (true or false)");
     readonly Option<ulong?> seed = CheckedOptions.Seed("--seed", "seed of the random and pct strategies");
     readonly Option<int?> timeout = CheckedOptions.Integer("--timeout", "seconds each scenario may explore for", 1);
+    readonly Option<int?> stepTimeout = CheckedOptions.Integer("--step-timeout", "seconds a task may run without reaching a scheduling point before it is reported as a hang", 1);
     readonly Option<string?> outdir = new("--outdir") { Description = "directory for trace files" };
     readonly Option<bool> allBugs = new("--all-bugs") { Description = "keep exploring after a bug and count executions per bug kind" };
     readonly Option<int?> workers = CheckedOptions.Integer("--workers", "threads exploring each scenario (default: the number of cores); the results do not depend on it", 1);
@@ -25,7 +26,7 @@ public sealed class ExplorationOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { iterations, strategy, strategyValue, maxSteps, failOnMaxSteps, memory, raceDetection, seed, timeout, outdir, allBugs, workers, config })
+        foreach (var option in new Option[] { iterations, strategy, strategyValue, maxSteps, failOnMaxSteps, memory, raceDetection, seed, timeout, stepTimeout, outdir, allBugs, workers, config })
             command.Options.Add(option);
     }
 
@@ -54,6 +55,7 @@ public sealed class ExplorationOptions
             StrategyValue = value,
             Seed = parse.GetValue(seed) ?? file.Seed,
             TimeoutSeconds = parse.GetValue(timeout) ?? file.TimeoutSeconds,
+            StepTimeoutSeconds = parse.GetValue(stepTimeout) ?? file.StepTimeoutSeconds,
             OutputDirectory = parse.GetValue(outdir) ?? file.OutputDirectory,
             AllBugs = parse.GetValue(allBugs),
             Workers = parse.GetValue(workers) ?? Environment.ProcessorCount,

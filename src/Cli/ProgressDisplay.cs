@@ -13,9 +13,9 @@ public sealed class ProgressDisplay(ConsoleOutput console, bool disabled)
 {
     bool Enabled => !disabled && console.ShowTiming && !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
-    public ExplorationReport Explore(Scenario scenario, TestConfiguration configuration)
+    public ExplorationReport Explore(Scenario scenario, TestConfiguration configuration, ExplorationControl control)
     {
-        if (!Enabled) return Explorer.Explore(scenario, configuration);
+        if (!Enabled) return Explorer.Explore(scenario, configuration, stop: control);
         ExplorationReport? report = null;
         AnsiConsole.Progress()
             .AutoClear(true)
@@ -28,7 +28,7 @@ public sealed class ProgressDisplay(ConsoleOutput console, bool disabled)
                 {
                     task.Value = p.Executions;
                     task.Description = Markup.Escape(Describe(scenario, configuration, p));
-                });
+                }, control);
                 task.Value = task.MaxValue;
             });
         return report!;

@@ -53,6 +53,7 @@ public sealed class BadInputTests
     [InlineData("{ \"iteration\": 10 }", "unknown setting 'iteration'")]
     [InlineData("{ \"AssembliesPath\": \"bin\", \"AssemblyPath\": \"bin\" }", "unknown setting 'AssemblyPath'")]
     [InlineData("{ \"IsRewritingConcurentCollections\": true }", "unknown setting 'IsRewritingConcurentCollections'")]
+    [InlineData("{ \"stepTimeout\": 0 }", "'stepTimeout' must be a positive integer, not 0")]
     public void A_malformed_configuration_file(string text, string mentions)
     {
         using var dir = new TempDirectory();

@@ -67,7 +67,7 @@ public sealed class CliTests
     {
         var outcome = Cli.Run("list", Cli.UserAssembly);
         Assert.Equal(CommandLine.Ok, outcome.Exit);
-        Assert.Equal(["user/locked-update", "user/lost-update", "user/mislabelled"],
+        Assert.Equal(["endless/yielding", "hang/blocking-wait", "hang/spinning-main", "hang/spinning-task", "user/locked-update", "user/lost-update", "user/mislabelled"],
             outcome.Out.TrimEnd('\n').Split('\n').Select(l => l.Split(' ')[0]));
     }
 
@@ -88,7 +88,7 @@ public sealed class CliTests
     public void Expect_exits_1_when_a_declared_verdict_is_wrong()
     {
         using var dir = new TempDirectory();
-        var outcome = Cli.Run("test", Cli.UserAssembly, "--expect", "--outdir", dir.Path, "--config", Config);
+        var outcome = Cli.Run("test", Cli.UserAssembly, "user", "--expect", "--outdir", dir.Path, "--config", Config);
         Assert.Equal(CommandLine.Failed, outcome.Exit);
         Assert.Matches(@"user/mislabelled +pass +assertion +\d+ +0 +no +MISMATCH", outcome.Out);
         Assert.Matches(@"user/lost-update +assertion +assertion +\d+ +0 +no\n", outcome.Out);

@@ -17,7 +17,8 @@ public static class ReplayCommand
         var assembly = new Option<string?>("--assembly") { Description = "the assembly the scenario lives in (default: built-in scenarios)" };
         var minimize = new Option<bool>("--minimize") { Description = "shrink the trace (fewer preemptions, then fewer steps) and write it beside the original as *.min.trace.json" };
         var html = new Option<string?>("--html") { Description = "also write the trace as a self-contained HTML report to this file" };
-        var command = new Command("replay", "replay a bug trace and print its interleaving") { file, assembly, minimize, html };
+        var stepTimeout = CheckedOptions.Integer("--step-timeout", "seconds a step may run before the replay reports a hang", 1);
+        var command = new Command("replay", "replay a bug trace and print its interleaving") { file, assembly, minimize, html, stepTimeout };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
@@ -30,27 +31,42 @@ public static class ReplayCommand
                 ?? throw new UsageException($"{ErrorText.Path(path)}: the trace's scenario {ErrorText.Quote(trace.Scenario)} does not exist "
                     + (assemblyPath is null ? "among the built-in scenarios (a scenario of your own assembly needs --assembly My.dll)" : $"in {ErrorText.Path(assemblyPath)}"));
             if (htmlPath is not null) OutputPaths.File(htmlPath, "--html");
-            if (parse.GetValue(minimize)) OutputPaths.File(TraceMinimizer.MinimisedPath(path), "--minimize");
-            var replay = Replayer.Replay(scenario, trace);
-            if (!replay.Reproduced)
+            if (parse.GetValue(minimize))
+            {
+                // Every candidate that still hangs would end the process: there is nothing to shrink with.
+                if (trace.Bug.Kind == BugKind.Hang) throw new UsageException($"{ErrorText.Path(path)}: a hang's trace cannot be minimised (each replay that hangs ends the process)");
+                OutputPaths.File(TraceMinimizer.MinimisedPath(path), "--minimize");
+            }
+            int Show(ReplayResult replay)
             {
                 console.Out.Write(StepTable.Render(replay));
-                CommandLine.Fail(console.Error, $"{path}: {replay.Divergence}");
-                return CommandLine.Failed;
+                if (!replay.Reproduced)
+                {
+                    CommandLine.Fail(console.Error, $"{path}: {replay.Divergence}");
+                    return CommandLine.Failed;
+                }
+                if (htmlPath is not null)
+                {
+                    AtomicFile.Write(htmlPath, HtmlReport.Render(replay));
+                    console.Out.WriteLine($"report    {htmlPath}");
+                }
+                return CommandLine.Ok;
             }
+            // A hang (the trace's own, or a new one) never returns from the replay: the watchdog shows it and ends the process.
+            var replay = Replayer.Replay(scenario, trace, hung =>
+            {
+                int exit = Show(hung);
+                console.RestoreCursor();
+                Environment.Exit(exit);
+            }, parse.GetValue(stepTimeout) ?? TestConfiguration.DefaultStepTimeoutSeconds);
+            if (!replay.Reproduced) return Show(replay);
             if (parse.GetValue(minimize))
             {
                 var (minimised, _) = new TraceOutputs(minimize: true).Process(console.Out, "", scenario, trace, path);
                 console.Out.WriteLine();
                 replay = Replayer.Replay(scenario, minimised);
             }
-            console.Out.Write(StepTable.Render(replay));
-            if (htmlPath is not null)
-            {
-                AtomicFile.Write(htmlPath, HtmlReport.Render(replay));
-                console.Out.WriteLine($"report    {htmlPath}");
-            }
-            return CommandLine.Ok;
+            return Show(replay);
         });
         return command;
     }

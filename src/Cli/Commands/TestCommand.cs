@@ -63,19 +63,27 @@ public static class TestCommand
     static int RunReport(Run run, IReadOnlyList<Scenario> scenarios, List<ScenarioResult> results)
     {
         var (console, configuration) = (run.Console, run.Configuration);
+        var o = console.Out;
         bool anyBug = false;
         foreach (var scenario in scenarios)
         {
-            var report = run.Progress.Explore(scenario, configuration);
+            var header = $"{scenario.Name}  ({Describe(configuration, scenario)}{Describe(scenario.SettingsFor(configuration.Execution))})";
+            var report = run.Progress.Explore(scenario, configuration, Control(run, scenario, (hang, path) =>
+            {
+                o.WriteLine(header);
+                o.WriteLine($"  bug       {BugLine(hang.Bug, hang.Iteration)}");
+                o.WriteLine($"  trace     {path}");
+                o.WriteLine("  explored  the hang ends the run");
+                return CommandLine.Failed;
+            }));
             var traces = new List<string>();
             results.Add(new ScenarioResult(report, traces, Expect: false));
             anyBug |= report.Bugs.Count > 0;
-            var o = console.Out;
-            o.WriteLine($"{scenario.Name}  ({Describe(configuration, scenario)}{Describe(scenario.SettingsFor(configuration.Execution))})");
+            o.WriteLine(header);
             foreach (var found in report.Bugs)
             {
-                o.WriteLine($"  bug       {found.Bug.Kind.ToName()} at step {found.Bug.Step} of execution {found.Iteration}: {found.Bug.Message}");
-                var path = WriteTrace(report, found);
+                o.WriteLine($"  bug       {BugLine(found.Bug, found.Iteration)}");
+                var path = WriteTrace(report.Scenario, report.Configuration, found);
                 traces.Add(path);
                 o.WriteLine($"  trace     {path}");
                 Outputs(run, o, report, found, path);
@@ -83,6 +91,11 @@ public static class TestCommand
             if (configuration.AllBugs && report.BugCounts.Count > 0)
                 o.WriteLine("  counts    " + string.Join(", ", report.BugCounts.Select(c => $"{c.Key.ToName()} {c.Value}")));
             o.WriteLine($"  explored  {report.Executions} executions{Redundant(report)}, {report.Steps} steps{Completion(report)}");
+            if (Interrupted(report))
+            {
+                o.WriteLine("  interrupted by Ctrl-C: the figures above cover the executions so far");
+                return CommandLine.Interrupted;
+            }
             if (report.Bugs.Count == 0) o.WriteLine("  verdict   no bug found");
             console.Timing.WriteLine(
                 $"  timing    {scenario.Name}: {Seconds(report.Elapsed)}, {report.ExecutionsPerSecond:F0} executions/s, {report.StepsPerSecond:F0} steps/s");
@@ -97,11 +110,27 @@ public static class TestCommand
         int expectedWidth = Math.Max(16, scenarios.Max(s => s.ExpectedName.Length));
         var o = console.Out;
         o.WriteLine($"{"scenario".PadRight(width)}  {"expected".PadRight(expectedWidth)}  {"observed",-16}  {"executions",10}  {"cut off",7}  {"exploration",-31}{(console.ShowTiming ? "  time" : "")}".TrimEnd());
-        int mismatches = 0;
+        int mismatches = 0, explored = 0;
         foreach (var scenario in scenarios)
         {
-            var report = run.Progress.Explore(scenario, configuration);
-            var traces = report.Bugs.Select(found => WriteTrace(report, found)).ToList();
+            var report = run.Progress.Explore(scenario, configuration, Control(run, scenario, (hang, path) =>
+            {
+                console.Error.WriteLine($"  trace     {path}");
+                bool expected = scenario.Expected == BugKind.Hang;
+                o.WriteLine($"{scenario.Name.PadRight(width)}  {scenario.ExpectedName.PadRight(expectedWidth)}  {"hang",-16}  {hang.Iteration,10}  {"-",7}  no{(expected ? "" : "  MISMATCH")}");
+                int left = scenarios.Count - explored - 1;
+                o.WriteLine($"{explored + 1} of {scenarios.Count} scenarios: {explored + 1 - mismatches - (expected ? 0 : 1)} as expected, {mismatches + (expected ? 0 : 1)} not; "
+                    + $"the hang ends the run{(left > 0 ? $", {left} not explored" : "")}");
+                return expected && left == 0 && mismatches == 0 ? CommandLine.Ok : CommandLine.Failed;
+            }));
+            if (Interrupted(report))
+            {
+                o.WriteLine($"{scenario.Name.PadRight(width)}  {scenario.ExpectedName.PadRight(expectedWidth)}  {"interrupted",-16}  {report.Executions,10}");
+                o.WriteLine($"{explored} of {scenarios.Count} scenarios: {explored - mismatches} as expected, {mismatches} not; interrupted by Ctrl-C");
+                return CommandLine.Interrupted;
+            }
+            explored++;
+            var traces = report.Bugs.Select(found => WriteTrace(report.Scenario, report.Configuration, found)).ToList();
             results.Add(new ScenarioResult(report, traces, Expect: true));
             // The table stays one line per scenario; what minimisation and reports print goes to stderr.
             foreach (var (found, path) in report.Bugs.Zip(traces)) Outputs(run, console.Error, report, found, path);
@@ -118,6 +147,26 @@ public static class TestCommand
         return mismatches == 0 ? CommandLine.Ok : CommandLine.Failed;
     }
 
+    static bool Interrupted(ExplorationReport report) => report.StopReason == "interrupted";
+
+    static string BugLine(Bug bug, int iteration) => $"{bug.Kind.ToName()} at step {bug.Step} of execution {iteration}: {bug.Message}";
+
+    /// <summary>
+    /// The control of one scenario's exploration: Ctrl-C stops it, and a hang, reported on the watchdog's
+    /// thread while the scenario's thread is stuck for good, writes the trace so far, lets
+    /// <paramref name="report"/> print what the command prints for it, and ends the process with its exit code.
+    /// </summary>
+    static ExplorationControl Control(Run run, Scenario scenario, Func<Hang, string, int> report) => new(run.Console.Interrupt)
+    {
+        OnHang = hang =>
+        {
+            var path = WriteTrace(scenario, run.Configuration, new FoundBug(hang.Bug, hang.Iteration, [.. hang.Choices]));
+            int exit = report(hang, path);
+            run.Console.RestoreCursor();
+            Environment.Exit(exit);
+        },
+    };
+
     static void Outputs(Run run, TextWriter o, ExplorationReport report, FoundBug found, string path)
     {
         var (trace, tracePath) = run.Outputs.Process(o, "  ", report.Scenario, TraceFile.From(report, found), path);
@@ -132,12 +181,12 @@ public static class TestCommand
             : "  MISMATCH: not explored completely";
 
 
-    static string WriteTrace(ExplorationReport report, FoundBug found)
+    static string WriteTrace(Scenario scenario, TestConfiguration configuration, FoundBug found)
     {
-        var name = report.Scenario.Name.Replace('/', '_');
-        if (report.Configuration.AllBugs) name += "." + found.Bug.Kind.ToName();
-        var path = Path.Combine(report.Configuration.OutputDirectory, name + ".trace.json");
-        TraceFile.From(report, found).Write(path);
+        var name = scenario.Name.Replace('/', '_');
+        if (configuration.AllBugs) name += "." + found.Bug.Kind.ToName();
+        var path = Path.Combine(configuration.OutputDirectory, name + ".trace.json");
+        TraceFile.From(scenario, configuration, found).Write(path);
         return path;
     }
 

@@ -16,6 +16,8 @@ public enum BugKind
     Fatal,
     /// <summary>A liveness monitor stayed hot: past its threshold, at the end of an execution, when the step bound cut it off, or when its obligation fell due.</summary>
     Liveness,
+    /// <summary>A task did not reach a scheduling point within the step timeout: it spins or blocks outside the runtime.</summary>
+    Hang,
 }
 
 /// <summary>The stable, kebab-case names used on the command line, in coyote.json and in trace files.</summary>
@@ -34,6 +36,7 @@ public static class BugKindNames
         (BugKind.NotLinearizable, "not-linearizable"),
         (BugKind.Fatal, "fatal"),
         (BugKind.Liveness, "liveness"),
+        (BugKind.Hang, "hang"),
     ];
 
     public static string ToName(this BugKind kind)

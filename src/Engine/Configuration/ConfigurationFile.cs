@@ -11,7 +11,7 @@ public static class ConfigurationFile
     public const string DefaultName = "coyote.json";
 
     static readonly string[] Known =
-        ["iterations", "strategy", "strategyValue", "maxSteps", "failOnMaxSteps", "seed", "timeout", "outdir", "memory", "raceDetection"];
+        ["iterations", "strategy", "strategyValue", "maxSteps", "failOnMaxSteps", "seed", "timeout", "stepTimeout", "outdir", "memory", "raceDetection"];
 
     /// <summary>
     /// The keys of Coyote's rewriting configuration (Coyote 1.7.11's RewritingOptions), so that
@@ -62,6 +62,7 @@ public static class ConfigurationFile
                         config = config with { Seed = seed };
                         break;
                     case "timeout": config = config with { TimeoutSeconds = PositiveInt(source, property) }; break;
+                    case "stepTimeout": config = config with { StepTimeoutSeconds = PositiveInt(source, property) }; break;
                     case "outdir":
                         if (v.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(v.GetString()))
                             throw Invalid(source, property, "a directory path");

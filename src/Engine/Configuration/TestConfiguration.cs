@@ -17,6 +17,14 @@ public sealed record TestConfiguration
     /// <summary>Seconds one scenario may explore for; null: no limit.</summary>
     public int? TimeoutSeconds { get; init; }
 
+    /// <summary>
+    /// Seconds a task may run between two scheduling points before the watchdog reports a hang; a step
+    /// takes microseconds, so this only catches code that spins or blocks outside the runtime.
+    /// </summary>
+    public int StepTimeoutSeconds { get; init; } = DefaultStepTimeoutSeconds;
+
+    public const int DefaultStepTimeoutSeconds = 5;
+
     public ExecutionSettings Execution { get; init; } = ExecutionSettings.Default;
 
     /// <summary>Keep exploring after a bug, counting the executions that end in each kind.</summary>

@@ -50,6 +50,9 @@ public sealed record ExplorationReport(
     /// <summary>"complete", "complete within N preemptions", or "no".</summary>
     public string Completeness => !Complete ? "no" : CompleteWithin is { } bound ? $"complete within {bound} preemption{(bound == 1 ? "" : "s")}" : "complete";
 
+    /// <summary>Why the exploration stopped before its budget ("timeout", "interrupted"), or null.</summary>
+    public string? StopReason { get; init; }
+
     /// <summary>The labels the executions reached, when the configuration asked for coverage.</summary>
     public CoverageSet? Coverage { get; init; }
 

@@ -12,7 +12,7 @@ static class PortfolioExplorer
     public static ExplorationReport Explore(Scenario scenario, TestConfiguration configuration, RunControl control)
     {
         var strategy = (PortfolioStrategy)configuration.CreateStrategy();
-        var worker = new Worker(scenario, configuration, strategy);
+        var worker = new Worker(scenario, configuration, strategy, control);
         var segment = new Segment(0, configuration.Coverage);
         long budget = configuration.AllBugs ? configuration.Iterations : long.MaxValue;
         while (segment.Executions < budget && !control.Stopping && strategy.PrepareExecution())

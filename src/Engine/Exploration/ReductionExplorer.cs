@@ -12,13 +12,13 @@ static class ReductionExplorer
     {
         if (!configuration.Shard.IsWhole) throw new ConfigurationException("--strategy dpor explores the whole space on one worker; it cannot run one shard of it");
         var strategy = new DporStrategy(configuration.StrategyValue);
-        var worker = new Worker(scenario, configuration, strategy);
+        var worker = new Worker(scenario, configuration, strategy, control);
         var segment = new Segment(0, configuration.Coverage, unit: true) { Units = long.MaxValue / 2 };
         int redundant = 0;
         bool stopped = false;
         while (segment.Executions < configuration.Iterations && !control.Stopping && strategy.PrepareExecution())
         {
-            var result = worker.Run()!.Value;
+            if (worker.Run() is not { } result) break; // stopped inside the execution
             if (result.Status == ExecutionStatus.Redundant) redundant++;
             bool first = segment.Add(result, worker);
             control.Executed(result.Bug is not null);

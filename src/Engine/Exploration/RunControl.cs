@@ -4,24 +4,54 @@ using System.Threading;
 namespace ModelCheck.Engine;
 
 /// <summary>
-/// What the workers of one exploration share: when to stop (cancellation, the time budget), the
+/// What the workers of one exploration share: when to stop (Ctrl-C, the time budget), the
 /// running totals a progress display shows, and the first fault of the scenario any worker hit.
 /// Workers run on their own threads; the thread that called <see cref="Explorer"/> polls the totals
 /// and reports progress, so a progress callback never runs on two threads.
 /// </summary>
-sealed class RunControl(TestConfiguration configuration, Action<ExplorationProgress>? progress, CancellationToken cancel)
+sealed class RunControl : IDisposable
 {
+    readonly TestConfiguration configuration;
+    readonly Action<ExplorationProgress>? progress;
     readonly Stopwatch clock = Stopwatch.StartNew();
-    readonly TimeSpan deadline = configuration.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;
+    readonly Timer? deadline;
+    readonly List<Worker> workers = [];
     long executions;
     long bugs;
     volatile bool faulted;
     bool inline;
 
+    public RunControl(TestConfiguration configuration, Action<ExplorationProgress>? progress, ExplorationControl? stop)
+    {
+        this.configuration = configuration;
+        this.progress = progress;
+        Signal = new ExplorationControl(stop);
+        // The time budget reaches inside an execution: the runtimes stop at their next scheduling point.
+        if (configuration.TimeoutSeconds is { } seconds)
+            deadline = new Timer(_ => Signal.RequestStop("timeout"), null, TimeSpan.FromSeconds(seconds), Timeout.InfiniteTimeSpan);
+    }
+
     public TimeSpan Elapsed => clock.Elapsed;
 
-    /// <summary>True once the run must end early: cancelled, out of time, or a worker failed.</summary>
-    public bool Stopping => faulted || cancel.IsCancellationRequested || clock.Elapsed >= deadline;
+    /// <summary>What every runtime of this run checks at each scheduling point: a stop from outside, or the time budget.</summary>
+    public ExplorationControl Signal { get; }
+
+    /// <summary>True once the run must end early: stopped, out of time, or a worker failed.</summary>
+    public bool Stopping => faulted || Signal.StopRequested;
+
+    /// <summary>A worker the watchdog watches.</summary>
+    public void Register(Worker worker)
+    {
+        lock (workers) workers.Add(worker);
+    }
+
+    /// <summary>Each worker's runtime and executions so far, for the watchdog.</summary>
+    public IReadOnlyList<(Runtime? Runtime, int Executions)> Watched()
+    {
+        lock (workers) return workers.Select(w => (w.Runtime, w.Executions)).ToList();
+    }
+
+    public void Dispose() => deadline?.Dispose();
 
     /// <summary>Counts one execution; on a single inline worker, reports progress every 64.</summary>
     public void Executed(bool bug)

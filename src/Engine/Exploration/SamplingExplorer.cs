@@ -23,12 +23,12 @@ static class SamplingExplorer
         long calibration = Math.Min(calibrating.CalibrationExecutions, configuration.Iterations);
         if (calibration > 0)
         {
-            var worker = new Worker(scenario, configuration, calibrating);
+            var worker = new Worker(scenario, configuration, calibrating, control);
             var segment = new Segment(Math.Min(from, calibration), configuration.Coverage);
             long i = 0;
             for (; i < calibration && !control.Stopping && calibrating.PrepareExecution(); i++)
             {
-                var result = worker.Run()!.Value;
+                if (worker.Run() is not { } result) break; // stopped inside the execution
                 if (i < from || i >= to) continue;
                 bool first = segment.Add(result, worker);
                 control.Executed(result.Bug is not null);
@@ -52,7 +52,7 @@ static class SamplingExplorer
             control.RunWorkers(configuration.Workers, _ =>
             {
                 var strategy = calibrating.Fork();
-                var worker = new Worker(scenario, configuration, strategy);
+                var worker = new Worker(scenario, configuration, strategy, control);
                 while (true)
                 {
                     long blockStart = start + Interlocked.Increment(ref nextBlock) * size;
@@ -63,7 +63,7 @@ static class SamplingExplorer
                     long i = blockStart;
                     for (; i < blockEnd && !control.Stopping && i <= Volatile.Read(ref firstBug) && strategy.PrepareExecution(); i++)
                     {
-                        var result = worker.Run()!.Value;
+                        if (worker.Run() is not { } result) break; // stopped inside the execution
                         bool first = segment.Add(result, worker);
                         control.Executed(result.Bug is not null);
                         if (first && !configuration.AllBugs)

@@ -27,7 +27,7 @@ static class TreeExplorer
         // After a cancellation the report is what was explored, budget or not.
         var (segments, truncated) = control.Stopping
             ? (ledger.Segments, false)
-            : ledger.WithinBudget(configuration.AllBugs, (unit, budget) => ExploreOne(scenario, configuration, unit, budget));
+            : ledger.WithinBudget(configuration.AllBugs, (unit, budget) => ExploreOne(scenario, configuration, control, unit, budget));
         bool exhaustive = units >= 0 && !truncated && ledger.Covers(units);
         return SegmentFold.Fold(scenario, configuration, segments, exhaustive, control.Elapsed);
     }
@@ -40,7 +40,7 @@ static class TreeExplorer
     static bool ExploreUnits(Scenario scenario, DfsStrategy strategy, TestConfiguration configuration,
         RunControl control, Action<Segment> finished, TreePartition partition)
     {
-        var worker = new Worker(scenario, configuration, strategy);
+        var worker = new Worker(scenario, configuration, strategy, control);
         Segment? current = null;
         while (!control.Stopping && strategy.PrepareExecution())
         {
@@ -73,12 +73,12 @@ static class TreeExplorer
     static ExplorationReport ExploreWhole(Scenario scenario, TestConfiguration configuration, RunControl control)
     {
         var strategy = new DfsStrategy(configuration.StrategyValue);
-        var worker = new Worker(scenario, configuration, strategy);
+        var worker = new Worker(scenario, configuration, strategy, control);
         var segment = new Segment(0, configuration.Coverage, unit: true) { Units = long.MaxValue / 2 };
         bool stopped = false;
         while (segment.Executions < configuration.Iterations && !control.Stopping && strategy.PrepareExecution())
         {
-            var result = worker.Run()!.Value;
+            if (worker.Run() is not { } result) break; // stopped inside the execution
             bool first = segment.Add(result, worker);
             control.Executed(result.Bug is not null);
             stopped = first && !configuration.AllBugs;
@@ -89,13 +89,13 @@ static class TreeExplorer
     }
 
     /// <summary>Explores unit <paramref name="unit"/> alone, stopping after <paramref name="budget"/> executions.</summary>
-    static Segment ExploreOne(Scenario scenario, TestConfiguration configuration, long unit, int budget)
+    static Segment ExploreOne(Scenario scenario, TestConfiguration configuration, RunControl control, long unit, int budget)
     {
         var partition = TreePartition.Only(configuration.Shard, unit);
         var strategy = new DfsStrategy(configuration.StrategyValue, partition);
-        var worker = new Worker(scenario, configuration, strategy);
+        var worker = new Worker(scenario, configuration, strategy, control);
         var segment = new Segment(unit, configuration.Coverage, unit: true);
-        while (segment.Executions < budget && strategy.PrepareExecution())
+        while (segment.Executions < budget && !control.Stopping && strategy.PrepareExecution())
         {
             if (worker.Run() is not { } result || !strategy.Owned) continue;
             bool first = segment.Add(result, worker);

@@ -1,10 +1,33 @@
+using System.Threading;
+
 namespace ModelCheck.Engine;
 
 /// <summary>One worker's runtime and strategy: runs executions of one scenario, one after another, on one thread.</summary>
-sealed class Worker(Scenario scenario, TestConfiguration configuration, IStrategy strategy)
+sealed class Worker
 {
-    readonly ExecutionSettings settings = scenario.SettingsFor(configuration.Execution);
-    Runtime? runtime;
+    readonly Scenario scenario;
+    readonly TestConfiguration configuration;
+    readonly IStrategy strategy;
+    readonly ExplorationControl signal;
+    readonly ExecutionSettings settings;
+    volatile Runtime? runtime;
+    int executions;
+
+    public Worker(Scenario scenario, TestConfiguration configuration, IStrategy strategy, RunControl control)
+    {
+        this.scenario = scenario;
+        this.configuration = configuration;
+        this.strategy = strategy;
+        signal = control.Signal;
+        settings = scenario.SettingsFor(configuration.Execution);
+        control.Register(this);
+    }
+
+    /// <summary>The runtime of the current (or last) execution; the watchdog reads it from its own thread.</summary>
+    public Runtime? Runtime => runtime;
+
+    /// <summary>Executions this worker has started.</summary>
+    public int Executions => Volatile.Read(ref executions);
 
     /// <summary>The choices of the last execution.</summary>
     public ChoiceLog Choices => runtime!.Choices;
@@ -12,10 +35,11 @@ sealed class Worker(Scenario scenario, TestConfiguration configuration, IStrateg
     /// <summary>The coverage labels the last execution reached, when the run collects them.</summary>
     public CoverageSet? Reached => runtime!.Coverage;
 
-    /// <summary>Runs one execution and tells the strategy it ended; null when the strategy skipped it (a unit it does not own).</summary>
+    /// <summary>Runs one execution and tells the strategy it ended; null when the strategy skipped it (a unit it does not own) or the run was stopped inside it.</summary>
     public ExecutionResult? Run()
     {
-        if (runtime is not { IsReusable: true }) runtime = new Runtime(strategy, settings);
+        if (runtime is not { IsReusable: true }) runtime = new Runtime(strategy, settings) { Control = signal };
+        Interlocked.Increment(ref executions);
         // Whose segment an execution counts in is known only at its end, so each collects its own labels.
         if (configuration.Coverage) runtime.Coverage = new CoverageSet();
         ExecutionResult result;
@@ -34,6 +58,8 @@ sealed class Worker(Scenario scenario, TestConfiguration configuration, IStrateg
             // here: a fault of the scenario, not a bug it found.
             throw new ScenarioException($"scenario '{scenario.Name}': {e.Message}");
         }
+        // A stopped execution ended nowhere: it is not counted, and the strategy never hears of it.
+        if (result.Status == ExecutionStatus.Stopped) return null;
         strategy.OnExecutionEnd(result.Steps);
         return result;
     }

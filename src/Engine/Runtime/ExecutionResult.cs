@@ -9,6 +9,8 @@ public enum ExecutionStatus
     BoundReached,
     /// <summary>A reducing strategy stopped the execution: every way on was asleep, so it would repeat one already explored.</summary>
     Redundant,
+    /// <summary>A stop request (Ctrl-C, the time budget) ended the execution before it could end by itself.</summary>
+    Stopped,
 }
 
 /// <summary>How one execution ended. The choices that led there stay in the runtime's <see cref="ChoiceLog"/>.</summary>

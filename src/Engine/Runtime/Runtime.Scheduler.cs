@@ -21,6 +21,7 @@ public sealed partial class Runtime
     ExecutionResult ExecuteSteps(Func<Runtime, Task> entry)
     {
         Reset();
+        bool stopped = false;
         Spawn(() => entry(this), "main");
         while (bug is null && mismatch is null)
         {
@@ -68,6 +69,11 @@ public sealed partial class Runtime
                 }
                 choices.Add(ChoiceKind.Schedule, chosen);
             }
+            if (Control is { StopRequested: true })
+            {
+                stopped = true;
+                break;
+            }
             step++;
             int firstAccess = accessCount;
             RunStep(tasks[chosen]);
@@ -78,6 +84,7 @@ public sealed partial class Runtime
         }
         current = null;
         if (mismatch is not null) throw mismatch;
+        if (stopped) return new ExecutionResult(ExecutionStatus.Stopped, null, step);
         if (observer is not null) ReportBlocked();
         return bug is null
             ? new ExecutionResult(ExecutionStatus.Passed, null, step)

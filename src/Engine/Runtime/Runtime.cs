@@ -60,6 +60,12 @@ public sealed partial class Runtime
     /// <summary>The id of the running task (0 is the scenario's main task).</summary>
     public int CurrentTask => current?.Id ?? -1;
 
+    /// <summary>The name of the running task, for reports made from outside its thread (the watchdog's).</summary>
+    internal string? CurrentTaskName => current?.Name;
+
+    /// <summary>A stop request (Ctrl-C, the time budget) ends the execution at its next scheduling point.</summary>
+    internal ExplorationControl? Control { get; init; }
+
     /// <summary>True when a replay is recording what each step does; guard costly descriptions with it.</summary>
     public bool IsRecording => Recorder is not null;
 

@@ -18,12 +18,29 @@ public sealed record ReplayResult(
 public static class Replayer
 {
     /// <summary>Replays <paramref name="trace"/> against <paramref name="scenario"/>, recording every step.</summary>
-    public static ReplayResult Replay(Scenario scenario, TraceFile trace)
+    /// <param name="onHang">
+    /// When given, a watchdog watches the replay: a step that runs for <paramref name="stepTimeoutSeconds"/>
+    /// hands the replay so far, ending in a hang, to it on the watchdog's thread (the stuck thread never
+    /// returns). That is how a hang's own trace replays. Without it, a replay that hangs never returns.
+    /// </param>
+    public static ReplayResult Replay(Scenario scenario, TraceFile trace, Action<ReplayResult>? onHang = null,
+        int stepTimeoutSeconds = TestConfiguration.DefaultStepTimeoutSeconds)
     {
         var strategy = new ReplayStrategy(trace.Choices);
         var watcher = new ScheduleWatcher(strategy);
         var recorder = new ExecutionRecorder();
         var runtime = new Runtime(watcher, trace.Settings, recorder);
+        var control = onHang is null ? null : new ExplorationControl
+        {
+            OnHang = hang =>
+            {
+                bool same = trace.Bug.Kind == BugKind.Hang && trace.Bug.Step == hang.Bug.Step;
+                onHang(new ReplayResult(trace, new ExecutionResult(ExecutionStatus.BugFound, hang.Bug, hang.Bug.Step), recorder,
+                    watcher.Preemptions.ToArray(), runtime.Accesses.ToArray(),
+                    same ? null : $"diverged: the replay hung at step {hang.Bug.Step}, the trace records {trace.Bug.Kind.ToName()} at step {trace.Bug.Step}"));
+            },
+        };
+        using var watchdog = Watchdog.Start(control, stepTimeoutSeconds, () => [(runtime, 1)]);
         watcher.PrepareExecution();
         try
         {

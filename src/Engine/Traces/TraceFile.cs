@@ -19,10 +19,13 @@ public sealed record TraceFile(string Scenario, ExecutionSettings Settings, Trac
     public static string EngineVersion { get; } =
         typeof(TraceFile).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
 
-    public static TraceFile From(ExplorationReport report, FoundBug found) => new(
-        report.Scenario.Name,
-        report.Scenario.SettingsFor(report.Configuration.Execution),
-        new TraceOrigin((found.Origin?.Kind ?? report.Configuration.Strategy).ToName(), found.Origin is { } origin ? origin.Value : report.Configuration.StrategyValue, report.Configuration.Seed, found.Iteration),
+    public static TraceFile From(ExplorationReport report, FoundBug found) => From(report.Scenario, report.Configuration, found);
+
+    /// <summary>The trace of <paramref name="found"/>, also before the exploration has a report (a hang ends it first).</summary>
+    public static TraceFile From(Scenario scenario, TestConfiguration configuration, FoundBug found) => new(
+        scenario.Name,
+        scenario.SettingsFor(configuration.Execution),
+        new TraceOrigin((found.Origin?.Kind ?? configuration.Strategy).ToName(), found.Origin is { } origin ? origin.Value : configuration.StrategyValue, configuration.Seed, found.Iteration),
         found.Choices,
         found.Bug);
 

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+
+namespace ModelCheck.Tests.Unit;
+
+/// <summary>
+/// Code that never reaches a scheduling point: each of the probe's three hangs (a spinning task, a spinning
+/// main task, a sync-over-async wait) is reported as a `hang` naming the task and the step, with the trace so
+/// far, and the process ends, since a spinning .NET thread cannot be stopped. So these run `modelcheck` as a
+/// child process, with a one-second step timeout to stay fast.
+/// </summary>
+public sealed class HangTests
+{
+    [Theory]
+    [InlineData("hang/spinning-task", "spinner", 3)]
+    [InlineData("hang/spinning-main", "main", 1)]
+    [InlineData("hang/blocking-wait", "waiter", 3)]
+    public void A_task_that_never_reaches_a_scheduling_point_is_a_hang(string scenario, string task, int step)
+    {
+        using var dir = new TempDirectory();
+        var clock = Stopwatch.StartNew();
+        var outcome = Cli.RunProcess(dir.Path, "test", Cli.UserAssembly, scenario, "--step-timeout", "1", "--timeout", "1",
+            "--config", Cli.RepositoryConfiguration, "--outdir", dir["traces"]);
+        Assert.True(outcome.Exit == 1, outcome.ToString());
+        Assert.Contains($"  bug       hang at step {step} of execution 1: task '{task}' ran for 1s without reaching a scheduling point", outcome.Out);
+        Assert.Contains("the hang ends the run", outcome.Out);
+        var trace = Path.Combine(dir["traces"], scenario.Replace('/', '_') + ".trace.json");
+        Assert.True(File.Exists(trace), outcome.ToString());
+        Assert.Contains("\"kind\": \"hang\"", File.ReadAllText(trace));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+        if (scenario != "hang/spinning-task") return;
+        // The trace so far replays to the same hang at the same step.
+        var replay = Cli.RunProcess(dir.Path, "replay", trace, "--assembly", Cli.UserAssembly, "--step-timeout", "1");
+        Assert.True(replay.Exit == 0, replay.ToString());
+        Assert.Contains("replay    reproduced", replay.Out);
+        Assert.Contains(" 3 ! |", replay.Out);
+    }
+
+    [Fact]
+    public void Expect_counts_an_expected_hang_and_says_what_was_not_explored()
+    {
+        using var dir = new TempDirectory();
+        var outcome = Cli.RunProcess(dir.Path, "test", Cli.UserAssembly, "hang", "--expect", "--step-timeout", "1",
+            "--config", Cli.RepositoryConfiguration, "--outdir", dir["traces"]);
+        Assert.True(outcome.Exit == 1, outcome.ToString());
+        Assert.Matches(@"hang/blocking-wait +hang +hang +1 +- +no\n", outcome.Out);
+        Assert.Contains("1 of 3 scenarios: 1 as expected, 0 not; the hang ends the run, 2 not explored", outcome.Out);
+    }
+
+    [Fact]
+    public void A_hang_trace_cannot_be_minimised()
+    {
+        using var dir = new TempDirectory();
+        var trace = dir.File("hang.trace.json", File.ReadAllText(Path.Combine(Cli.Root, "tests", "Snapshots", "Traces", "engine_racy-counter.min.trace.json"))
+            .Replace("\"engine/racy-counter\"", "\"hang/spinning-task\"").Replace("\"kind\": \"assertion\"", "\"kind\": \"hang\""));
+        var outcome = Cli.Run("replay", trace, "--assembly", Cli.UserAssembly, "--minimize");
+        Assert.Equal(2, outcome.Exit);
+        Assert.Contains("a hang's trace cannot be minimised", Assert.Single(outcome.ErrLines));
+    }
+
+    [Fact]
+    public void The_timeout_stops_an_execution_in_the_middle()
+    {
+        // One execution of two billion steps would run for minutes; the time budget reaches inside it.
+        using var dir = new TempDirectory();
+        var clock = Stopwatch.StartNew();
+        var outcome = Cli.Run("test", Cli.UserAssembly, "endless/yielding", "--max-steps", "2000000000", "--timeout", "1",
+            "--config", Cli.RepositoryConfiguration, "--outdir", dir["traces"]);
+        Assert.True(outcome.Exit == 0, outcome.ToString());
+        Assert.Contains("explored  0 executions", outcome.Out);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Ctrl_c_prints_the_summary_so_far_and_exits_130_leaving_written_traces_valid()
+    {
+        using var dir = new TempDirectory();
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = dir.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "modelcheck.dll"), "test", "engine/lock-order-deadlock", "engine/mutex-counter",
+                     "-i", "2000000000", "--config", Cli.RepositoryConfiguration, "--outdir", dir["traces"] })
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        // The first scenario's trace is written before the second starts its endless run: interrupt that one.
+        var trace = Path.Combine(dir["traces"], "engine_lock-order-deadlock.trace.json");
+        var waited = Stopwatch.StartNew();
+        while (!File.Exists(trace) && waited.Elapsed < TimeSpan.FromSeconds(90) && !process.HasExited) await Task.Delay(50);
+        await Task.Delay(500);
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()])) await kill.WaitForExitAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var outcome = new Cli.Outcome(process.ExitCode, await output, await error);
+        Assert.True(outcome.Exit == 130, outcome.ToString());
+        Assert.Contains("engine/mutex-counter  (", outcome.Out);
+        Assert.Matches(@"  explored  \d+ executions, \d+ steps\n  interrupted by Ctrl-C", outcome.Out);
+        Assert.Equal(0, Cli.Run("replay", trace).Exit);
+    }
+}
