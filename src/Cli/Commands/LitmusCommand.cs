@@ -12,7 +12,8 @@ namespace ModelCheck.Cli.Commands;
 /// `modelcheck litmus FILE... [--catalogue] [--memory sc|tso|ra] [--json] [--explain]`: explores each
 /// litmus test exhaustively under the memory model given (all three when none is) and prints the outcomes
 /// with their counts, whether the exploration was complete, and the verdict of the test's condition.
-/// Exit 1 when a verdict differs from the published one the test states; 2 for a malformed file.
+/// Exit 1 when a verdict differs from the published one the test states; 2 for a malformed file; 3 when a verdict is
+/// unknown (the budget ran out before the exploration was complete and nothing satisfied the condition).
 /// </summary>
 public static class LitmusCommand
 {
@@ -23,7 +24,9 @@ public static class LitmusCommand
         var memory = new Option<string?>("--memory") { Description = "sc, tso or ra (default: all three)" };
         var json = new Option<bool>("--json") { Description = "print the results as JSON" };
         var explain = new Option<bool>("--explain") { Description = "for an allowed condition, print one execution that satisfies it" };
-        var command = new Command("litmus", "explore litmus tests exhaustively under a memory model") { files, catalogue, memory, json, explain };
+        var timeout = CheckedOptions.Integer("--timeout", "seconds each test may explore for under each model (default: no limit)", 1);
+        var maxExecutions = CheckedOptions.Integer("--max-executions", $"executions each test may explore under each model (default {LitmusExplorer.ExecutionBudget:N0})", 1);
+        var command = new Command("litmus", "explore litmus tests exhaustively under a memory model") { files, catalogue, memory, json, explain, timeout, maxExecutions };
         command.SetAction(parse =>
         {
             var tests = new List<LitmusTest>();
@@ -36,11 +39,12 @@ public static class LitmusCommand
             if (tests.Count == 0) throw new UsageException("litmus: give one or more litmus files, or --catalogue");
             var models = ExplorationOptions.MemoryOption(parse.GetValue(memory)) is { } m ? [m] : Enum.GetValues<MemoryModel>();
             bool withExplanation = parse.GetValue(explain);
+            var budget = new LitmusBudget(parse.GetValue(maxExecutions) ?? LitmusExplorer.ExecutionBudget, parse.GetValue(timeout), console.Interrupt);
             var results = new List<(LitmusResult Result, string? Explanation)>();
             foreach (var test in tests)
                 foreach (var model in models)
                 {
-                    var result = LitmusExplorer.Run(test, model);
+                    var result = LitmusExplorer.Run(test, model, budget);
                     string? explanation = withExplanation && result.Verdict == LitmusVerdict.Allowed
                         ? LitmusExplorer.Explain(test, model) is { } replay ? StepTable.Render(replay) : null
                         : null;
@@ -49,7 +53,11 @@ public static class LitmusCommand
                 }
             if (parse.GetValue(json)) WriteJson(console.Out, results);
             else WriteText(console.Out, results, withExplanation);
-            return results.All(r => r.Result.MatchesExpectation) ? CommandLine.Ok : CommandLine.Failed;
+            // A contradicted published verdict is news; an unknown one (the budget ran out) is not a verdict at all.
+            return !results.All(r => r.Result.MatchesExpectation) ? CommandLine.Failed
+                : console.Interrupt.StopRequested ? CommandLine.Interrupted
+                : results.Any(r => r.Result.Verdict == LitmusVerdict.Unknown) ? CommandLine.Unknown
+                : CommandLine.Ok;
         });
         return command;
     }
@@ -58,11 +66,13 @@ public static class LitmusCommand
     {
         foreach (var (r, explanation) in results)
         {
-            var published = r.Expected is { } e ? (e == r.Verdict ? $"  (published: {e.ToName()})" : $"  MISMATCH (published: {e.ToName()})") : "";
+            var published = r.Expected is { } e ? (e == r.Verdict || r.Verdict == LitmusVerdict.Unknown ? $"  (published: {e.ToName()})" : $"  MISMATCH (published: {e.ToName()})") : "";
             o.WriteLine($"{r.Test.Name} under {r.Memory.ToName()}: {r.Verdict.ToName()}{published}");
             o.WriteLine($"  condition  exists ({r.Test.ConditionText})");
-            o.WriteLine($"  explored   {r.Executions} executions, {(r.Complete ? "complete" : "incomplete: the budget ran out")}");
-            int width = r.Outcomes.Max(x => x.Text.Length);
+            o.WriteLine($"  explored   {r.Executions} executions, {(r.Complete ? "complete"
+                : r.Verdict == LitmusVerdict.Unknown ? "incomplete: the budget ran out before a verdict (forbidden needs every execution)"
+                : "incomplete: the budget ran out")}");
+            int width = r.Outcomes.Select(x => x.Text.Length).DefaultIfEmpty(0).Max();
             for (int i = 0; i < r.Outcomes.Count; i++)
             {
                 var x = r.Outcomes[i];

@@ -47,8 +47,30 @@ public static class HistoryFile
             var operations = new List<Operation>();
             foreach (var element in list.EnumerateArray()) operations.Add(ReadOperation(element, operations.Count));
             if (spec.Validate(operations) is { } problem) throw new HistoryFormatException(problem);
+            if (Overlap(operations) is { } overlap) throw new HistoryFormatException(overlap);
             return (spec, operations);
         }
+    }
+
+    /// <summary>
+    /// A client is sequential: it calls its next operation only after the last one returned (at the same
+    /// time at the earliest), and after an operation that never returned it calls nothing. Two overlapping
+    /// operations of one client are a recording error, and checking them would accept orders no client ran.
+    /// </summary>
+    static string? Overlap(List<Operation> operations)
+    {
+        foreach (var client in operations.GroupBy(o => o.Client).OrderBy(g => g.Key))
+        {
+            Operation? previous = null;
+            foreach (var op in client.OrderBy(o => o.Call).ThenBy(o => o.Id))
+            {
+                if (previous is not null && (previous.Return is not { } ended || op.Call < ended))
+                    return $"operation {op.Id} ({ErrorText.Shorten(op.Name, 40)}): client {op.Client} calls it at {op.Call} while its operation {previous.Id} "
+                        + $"({ErrorText.Shorten(previous.Name, 40)}) {(previous.Return is { } r ? $"runs until {r}" : "never returned")} (a client is sequential)";
+                previous = op;
+            }
+        }
+        return null;
     }
 
     static Operation ReadOperation(JsonElement element, int id)

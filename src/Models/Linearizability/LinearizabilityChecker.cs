@@ -2,13 +2,13 @@ namespace ModelCheck.Models.Linearizability;
 
 /// <summary>
 /// Wing and Gong's search for a linearization, with Lowe's memoisation as Porcupine implements it.
-/// The completed operations' call and return events sit in one list sorted by time. Walking it from the
-/// front, a call event is an operation that may be linearized next (no operation still in the list
-/// returned before it was called); linearizing it applies it to the specification's state and, if the
-/// result matches, lifts both its events out of the list and restarts from the front. The first return
-/// event met is the frontier: the operation it ends must be placed before anything called after it.
+/// The completed operations not yet linearized sit in a list ordered by return time; the first is the
+/// frontier, and the candidates to linearize next are the operations called before it returned.
+/// Linearizing one applies it to the specification's state and, if the result matches, lifts it out of
+/// the list and restarts from the front. Candidates are tried in return order (see <see cref="ReturnOrder"/>).
 /// A (set of linearized operations, state) pair seen before leads where it led before, so it is skipped:
-/// this is what keeps the search polynomial on the histories model runs produce.
+/// this is what keeps the search polynomial on the histories model runs produce. The search is still
+/// exponential in the number of overlapping operations at worst, so it runs within a <see cref="SearchBudget"/>.
 /// Pending operations (never returned) may take effect anywhere after their call, with any result, or
 /// never. They are tried at the frontier, after every completed candidate, so the configurations that
 /// use no pending operation are met first and dominate those that spend one for nothing (see
@@ -16,27 +16,59 @@ namespace ModelCheck.Models.Linearizability;
 /// </summary>
 internal static class LinearizabilityChecker
 {
-    public static LinearizabilityResult Check<TState>(SequentialSpecification<TState> spec, IReadOnlyList<Operation> history)
+    public static LinearizabilityResult Check<TState>(SequentialSpecification<TState> spec, IReadOnlyList<Operation> history, SearchBudget budget)
         where TState : IEquatable<TState>
     {
         SubHistory? smallest = null;
+        string? unknown = null;
         int partitions = 0;
+        var search = new Search(budget);
         foreach (var part in spec.Partition(history))
         {
             partitions++;
-            if ((smallest is null || part.Operations.Count < smallest.Operations.Count) && !IsLinearizable(spec, part.Operations))
-                smallest = part;
+            if (smallest is not null && part.Operations.Count >= smallest.Operations.Count) continue;
+            // A part the budget cut short proves nothing; a part checked before it may have proved a violation.
+            var linearizable = IsLinearizable(spec, part.Operations, search);
+            if (linearizable == false) smallest = part;
+            else if (linearizable is null) unknown ??= search.Exhausted;
         }
-        return new LinearizabilityResult(history.Count, partitions, smallest);
+        return new LinearizabilityResult(history.Count, partitions, smallest)
+        {
+            Unknown = smallest is null ? unknown : null,
+            Configurations = search.Configurations,
+        };
     }
 
-    /// <summary>A choice on the search's stack: the operation placed, the state before it, and where to resume.</summary>
-    readonly record struct Choice<TState>(int Op, TState Before, int Frontier);
+    /// <summary>The budget of one check, across its parts, and how many configurations it has memoised.</summary>
+    sealed class Search(SearchBudget budget)
+    {
+        readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+        int sinceCheck;
 
-    static bool IsLinearizable<TState>(SequentialSpecification<TState> spec, IReadOnlyList<Operation> ops)
+        public long Configurations { get; set; }
+
+        /// <summary>Why the budget ran out, once it has.</summary>
+        public string? Exhausted { get; private set; }
+
+        /// <summary>Counts one step of the search; every few thousand, asks the budget (a clock and heap read).</summary>
+        public bool OutOfBudget()
+        {
+            if (Exhausted is not null) return true;
+            if (++sinceCheck < 4096) return false;
+            sinceCheck = 0;
+            Exhausted = budget.Exhausted(clock);
+            return Exhausted is not null;
+        }
+    }
+
+    /// <summary>A choice on the search's stack: the operation placed and the state before it.</summary>
+    readonly record struct Choice<TState>(int Op, TState Before);
+
+    /// <summary>True or false, or null when the budget ran out first.</summary>
+    static bool? IsLinearizable<TState>(SequentialSpecification<TState> spec, IReadOnlyList<Operation> ops, Search search)
         where TState : IEquatable<TState>
     {
-        var events = new EventList(ops);
+        var order = new ReturnOrder(ops);
         var placedOps = new ulong[(ops.Count + 63) / 64]; // completed operations linearized so far
         var pending = new PendingOperations(ops);
         var seen = new Dictionary<Memo<TState>, List<int[]>>(Memo<TState>.Comparer);
@@ -44,31 +76,33 @@ internal static class LinearizabilityChecker
         var state = spec.Initial;
         Visit(seen, placedOps, state, pending.Used);
         int completed = ops.Count - pending.Count, placed = 0;
-        int entry = events.First;
-        int frontier = -1;     // the first return event, once the walk has reached it
-        int nextPending = 0;   // at the frontier: the next pending operation to try
+        int entry = order.First;  // the next completed operation to try, in return order
+        bool atFrontier = false;  // every completed candidate has been tried: pending ones are next
+        int nextPending = 0;      // at the frontier: the next pending operation to try
         while (placed < completed)
         {
-            if (frontier < 0 && EventList.IsCall(entry))
+            if (search.OutOfBudget()) return null;
+            if (!atFrontier)
             {
-                int op = EventList.OpOf(entry);
-                var after = spec.Apply(state, ops[op], out var result);
-                if (result == ops[op].Result && Try(op, after, -1)) continue;
-                entry = events.Next(entry);
-                continue;
-            }
-            if (frontier < 0)
-            {
-                frontier = entry;
+                if (!order.IsEnd(entry))
+                {
+                    int op = entry;
+                    entry = order.Next(entry);
+                    if (!order.MayGoFirst(op)) continue;
+                    var after = spec.Apply(state, ops[op], out var result);
+                    if (result == ops[op].Result) Try(op, after);
+                    continue;
+                }
+                atFrontier = true;
                 nextPending = 0;
             }
-            int candidate = pending.NextCandidate(nextPending, events.KeyOf(frontier));
+            int candidate = pending.NextCandidate(nextPending, order.FrontierKey);
             if (candidate >= 0)
             {
                 nextPending = candidate + 1;
                 int op = pending.OpAt(candidate);
                 var after = spec.Apply(state, ops[op], out _);
-                Try(op, after, frontier);
+                Try(op, after);
                 continue;
             }
             if (undo.Count == 0) return false;
@@ -77,33 +111,34 @@ internal static class LinearizabilityChecker
             state = last.Before;
             if (ops[last.Op].IsPending)
             {
-                frontier = last.Frontier;
+                // Pending operations lift nothing: the completed ones left, and so the frontier, are as they were.
+                atFrontier = true;
                 nextPending = pending.IndexOf(last.Op) + 1;
             }
             else
             {
-                events.Unlift(last.Op);
-                entry = events.Next(EventList.CallOf(last.Op));
-                frontier = -1;
+                order.Unlift(last.Op);
+                entry = order.Next(last.Op);
+                atFrontier = false;
             }
         }
         return true;
 
         // Places op if the configuration it leads to is new, and restarts the walk from the front.
-        bool Try(int op, TState after, int atFrontier)
+        void Try(int op, TState after)
         {
             Place(op, +1);
             if (!Visit(seen, placedOps, after, pending.Used))
             {
                 Place(op, -1);
-                return false;
+                return;
             }
-            undo.Push(new Choice<TState>(op, state, atFrontier));
+            search.Configurations++;
+            undo.Push(new Choice<TState>(op, state));
             state = after;
-            if (!ops[op].IsPending) events.Lift(op);
-            entry = events.First;
-            frontier = -1;
-            return true;
+            if (!ops[op].IsPending) order.Lift(op);
+            entry = order.First;
+            atFrontier = false;
         }
 
         void Place(int op, int delta)
@@ -131,6 +166,9 @@ internal static class LinearizabilityChecker
         where TState : IEquatable<TState>
     {
         var key = new Memo<TState>(placed, state);
+        // Without pending operations every configuration has the same (empty) variant: share one list,
+        // which a repeat always dominates, rather than allocate a list and two arrays per configuration.
+        if (usedPending.Length == 0) return seen.TryAdd(new Memo<TState>((ulong[])placed.Clone(), state), NoPending);
         if (!seen.TryGetValue(key, out var variants))
         {
             seen.Add(new Memo<TState>((ulong[])placed.Clone(), state), [(int[])usedPending.Clone()]);
@@ -141,6 +179,8 @@ internal static class LinearizabilityChecker
         variants.Add((int[])usedPending.Clone());
         return true;
     }
+
+    static readonly List<int[]> NoPending = [[]];
 
     static bool NoMoreOfAnyKind(int[] a, int[] b)
     {
@@ -166,7 +206,7 @@ internal static class LinearizabilityChecker
         public PendingOperations(IReadOnlyList<Operation> ops)
         {
             opAt = Enumerable.Range(0, ops.Count).Where(i => ops[i].IsPending).OrderBy(i => ops[i].Call).ThenBy(i => i).ToArray();
-            callKey = opAt.Select(i => EventList.CallKey(ops[i], i)).ToArray();
+            callKey = opAt.Select(i => ReturnOrder.CallKey(ops[i], i)).ToArray();
             taken = new bool[opAt.Length];
             kindAt = new int[opAt.Length];
             var kinds = new List<Operation>();
@@ -217,41 +257,44 @@ internal static class LinearizabilityChecker
     }
 
     /// <summary>
-    /// The completed operations' call and return events as a doubly linked list over arrays (event 2i is
-    /// operation i's call, 2i+1 its return), so lifting and restoring an operation are O(1) and restore in
-    /// LIFO order. Pending operations are not in it.
+    /// The completed operations not yet linearized, as a doubly linked list in order of return (so lifting
+    /// and restoring one are O(1) and restore in LIFO order). The first is the frontier: the operation
+    /// that returns earliest must be linearized before anything called after its return, so the candidates
+    /// are the operations called before it returned. Trying them in return order, as the frontier's
+    /// deadline suggests, follows the order in which a real run most likely took effect: on histories of
+    /// many overlapping operations that finds a linearization without wandering through the orders that
+    /// call times suggest. Pending operations are not in it.
     /// </summary>
-    sealed class EventList
+    sealed class ReturnOrder
     {
         readonly int[] next, prev;
-        readonly (long, int, int)[] keys;
+        readonly (long, int, int)[] callKey, returnKey;
         readonly int head;
 
-        public EventList(IReadOnlyList<Operation> ops)
+        public ReturnOrder(IReadOnlyList<Operation> ops)
         {
-            int count = ops.Count * 2;
-            head = count;
-            next = new int[count + 1];
-            prev = new int[count + 1];
-            keys = new (long, int, int)[count];
-            var order = new List<(long, int, int)>();
+            head = ops.Count;
+            next = new int[ops.Count + 1];
+            prev = new int[ops.Count + 1];
+            callKey = new (long, int, int)[ops.Count];
+            returnKey = new (long, int, int)[ops.Count];
+            var completed = new List<int>();
             for (int i = 0; i < ops.Count; i++)
             {
-                keys[2 * i] = CallKey(ops[i], i);
+                callKey[i] = CallKey(ops[i], i);
                 if (ops[i].Return is not { } ret) continue;
                 // At equal times a return comes before a call (the returned operation precedes the new
                 // one), except the return of an operation called at that same time.
-                keys[2 * i + 1] = (ret, ret == ops[i].Call ? 2 : 0, 2 * i + 1);
-                order.Add(keys[2 * i]);
-                order.Add(keys[2 * i + 1]);
+                returnKey[i] = (ret, ret == ops[i].Call ? 2 : 0, 2 * i + 1);
+                completed.Add(i);
             }
-            order.Sort();
+            completed.Sort((a, b) => returnKey[a].CompareTo(returnKey[b]));
             int previous = head;
-            foreach (var (_, _, e) in order)
+            foreach (int op in completed)
             {
-                next[previous] = e;
-                prev[e] = previous;
-                previous = e;
+                next[previous] = op;
+                prev[op] = previous;
+                previous = op;
             }
             next[previous] = head;
             prev[head] = previous;
@@ -259,37 +302,25 @@ internal static class LinearizabilityChecker
 
         public static (long, int, int) CallKey(Operation op, int index) => (op.Call, 1, 2 * index);
 
-        public (long, int, int) KeyOf(int e) => keys[e];
-
         public int First => next[head];
-        public int Next(int e) => next[e];
+        public int Next(int op) => next[op];
+        public bool IsEnd(int op) => op == head;
 
-        public static bool IsCall(int e) => (e & 1) == 0;
-        public static int OpOf(int e) => e >> 1;
-        public static int CallOf(int op) => op << 1;
+        /// <summary>The frontier's return: operations called before it may be linearized next.</summary>
+        public (long, int, int) FrontierKey => returnKey[next[head]];
+
+        public bool MayGoFirst(int op) => callKey[op].CompareTo(FrontierKey) < 0;
 
         public void Lift(int op)
         {
-            Remove(op << 1);
-            Remove((op << 1) + 1);
+            next[prev[op]] = next[op];
+            prev[next[op]] = prev[op];
         }
 
         public void Unlift(int op)
         {
-            Restore((op << 1) + 1);
-            Restore(op << 1);
-        }
-
-        void Remove(int e)
-        {
-            next[prev[e]] = next[e];
-            prev[next[e]] = prev[e];
-        }
-
-        void Restore(int e)
-        {
-            next[prev[e]] = e;
-            prev[next[e]] = e;
+            next[prev[op]] = op;
+            prev[next[op]] = op;
         }
     }
 

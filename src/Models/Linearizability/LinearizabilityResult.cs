@@ -8,7 +8,13 @@ namespace ModelCheck.Models.Linearizability;
 /// </summary>
 public sealed record LinearizabilityResult(int Operations, int Partitions, SubHistory? Witness)
 {
-    public bool IsLinearizable => Witness is null;
+    /// <summary>Why the search stopped without a verdict (its budget ran out), or null when it has one.</summary>
+    public string? Unknown { get; init; }
+
+    /// <summary>How many distinct (linearized operations, state) configurations the search memoised.</summary>
+    public long Configurations { get; init; }
+
+    public bool IsLinearizable => Witness is null && Unknown is null;
 
     /// <summary>
     /// The witness as a message: one line saying what failed, then a table of its operations (task,
@@ -16,6 +22,8 @@ public sealed record LinearizabilityResult(int Operations, int Partitions, SubHi
     /// </summary>
     public string Explain(ISpecification spec)
     {
+        if (Unknown is { } why)
+            return $"unknown: {why} before a verdict ({Operations} operations in {Partitions} independent part{(Partitions == 1 ? "" : "s")}, {Configurations} configurations searched)";
         if (Witness is not { } witness) return $"linearizable: {Operations} operations in {Partitions} independent part{(Partitions == 1 ? "" : "s")}";
         var about = witness.Label.Length > 0 ? witness.Label : $"the {spec.Name}";
         var text = new StringBuilder();

@@ -14,8 +14,8 @@ public interface ISpecification
     /// <summary>Null when <paramref name="history"/> is well formed for this specification, otherwise the first problem.</summary>
     string? Validate(IReadOnlyList<Operation> history);
 
-    /// <summary>Whether some order of the operations that respects real time explains every result.</summary>
-    LinearizabilityResult Check(IReadOnlyList<Operation> history);
+    /// <summary>Whether some order of the operations that respects real time explains every result; unknown when <paramref name="budget"/> runs out first.</summary>
+    LinearizabilityResult Check(IReadOnlyList<Operation> history, SearchBudget? budget = null);
 
     /// <summary>The call of <paramref name="op"/> as people read it: Load(k2).</summary>
     string ShowInvocation(Operation op);
@@ -77,10 +77,10 @@ public abstract class SequentialSpecification<TState> : ISpecification where TSt
         return null;
     }
 
-    public LinearizabilityResult Check(IReadOnlyList<Operation> history)
+    public LinearizabilityResult Check(IReadOnlyList<Operation> history, SearchBudget? budget = null)
     {
         if (Validate(history) is { } problem) throw new ArgumentException(problem, nameof(history));
-        return LinearizabilityChecker.Check(this, history);
+        return LinearizabilityChecker.Check(this, history, budget ?? SearchBudget.Unlimited);
     }
 
     public virtual string ShowInvocation(Operation op) => op.Invocation;

@@ -4,6 +4,9 @@ using ModelCheck.Engine;
 
 namespace ModelCheck.Models.Litmus;
 
+/// <summary>How much one litmus exploration may do: executions, seconds, and a control that stops it (Ctrl-C).</summary>
+public sealed record LitmusBudget(int Executions = LitmusExplorer.ExecutionBudget, int? TimeoutSeconds = null, ExplorationControl? Control = null);
+
 /// <summary>One final state and how many executions reached it; <see cref="Satisfies"/>: the condition holds in it.</summary>
 public sealed record LitmusOutcome(string Text, int Count, bool Satisfies);
 
@@ -15,7 +18,8 @@ public sealed record LitmusResult(
     /// <summary>The published verdict the test states for this model, if any.</summary>
     public LitmusVerdict? Expected => Test.Expected.TryGetValue(Memory, out var v) ? v : null;
 
-    public bool MatchesExpectation => Expected is null || Expected == Verdict;
+    /// <summary>The verdict is the published one; an unknown verdict contradicts nothing (and is reported as unknown).</summary>
+    public bool MatchesExpectation => Expected is null || Verdict == LitmusVerdict.Unknown || Expected == Verdict;
 }
 
 /// <summary>
@@ -31,7 +35,10 @@ public static class LitmusExplorer
     /// <summary>Executions after which exploration stops and reports itself incomplete; far above any catalogue test.</summary>
     public const int ExecutionBudget = 10_000_000;
 
-    public static LitmusResult Run(LitmusTest test, MemoryModel memory)
+    public static LitmusResult Run(LitmusTest test, MemoryModel memory) => Run(test, memory, new LitmusBudget());
+
+    /// <summary>Explores within <paramref name="budget"/>; a cut-short exploration with no satisfying execution is <see cref="LitmusVerdict.Unknown"/>.</summary>
+    public static LitmusResult Run(LitmusTest test, MemoryModel memory, LitmusBudget budget)
     {
         var counts = new SortedDictionary<string, (int Count, bool Satisfies)>(StringComparer.Ordinal);
         var scenario = ScenarioFor(test, memory, (text, satisfies) =>
@@ -40,11 +47,13 @@ public static class LitmusExplorer
             counts[text] = (seen.Count + 1, satisfies);
         }, failWhenSatisfied: false);
         var clock = Stopwatch.StartNew();
-        var report = Explorer.Explore(scenario, Configuration(memory));
+        var report = Explorer.Explore(scenario, Configuration(memory, budget), control: budget.Control);
         if (report.Bugs.Count > 0)
             throw new InvalidOperationException($"litmus test '{test.Name}' failed under {memory.ToName()}: {report.Bugs[0].Bug.Message}");
         var outcomes = counts.Select(c => new LitmusOutcome(c.Key, c.Value.Count, c.Value.Satisfies)).ToList();
-        var verdict = outcomes.Any(o => o.Satisfies) ? LitmusVerdict.Allowed : LitmusVerdict.Forbidden;
+        var verdict = outcomes.Any(o => o.Satisfies) ? LitmusVerdict.Allowed
+            : report.Complete ? LitmusVerdict.Forbidden
+            : LitmusVerdict.Unknown;
         return new LitmusResult(test, memory, verdict, report.Complete, report.Executions, outcomes, clock.Elapsed);
     }
 
@@ -55,15 +64,16 @@ public static class LitmusExplorer
     public static ReplayResult? Explain(LitmusTest test, MemoryModel memory)
     {
         var scenario = ScenarioFor(test, memory, null, failWhenSatisfied: true);
-        var report = Explorer.Explore(scenario, Configuration(memory));
+        var report = Explorer.Explore(scenario, Configuration(memory, new LitmusBudget()));
         if (report.Bugs.Count == 0 || report.Bugs[0].Bug.Kind != BugKind.MonitorViolation) return null;
         return Replayer.Replay(scenario, TraceFile.From(report, report.Bugs[0]));
     }
 
-    static TestConfiguration Configuration(MemoryModel memory) => new()
+    static TestConfiguration Configuration(MemoryModel memory, LitmusBudget budget) => new()
     {
         Strategy = StrategyKind.Dfs,
-        Iterations = ExecutionBudget,
+        Iterations = budget.Executions,
+        TimeoutSeconds = budget.TimeoutSeconds,
         Execution = new ExecutionSettings { Memory = memory, RaceDetection = false },
     };
 

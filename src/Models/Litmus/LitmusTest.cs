@@ -14,11 +14,21 @@ public sealed record LitmusOp(LitmusOpKind Kind, int Location, int Value, int Re
 /// <summary>One conjunct of a condition: a register's value, or (Register -1) a location's final value.</summary>
 public sealed record LitmusAtom(int Register, int Location, int Value);
 
-public enum LitmusVerdict { Allowed, Forbidden }
+/// <summary>
+/// Allowed: some execution satisfies the condition (one is proof, however little was explored). Forbidden:
+/// none does, in a complete exploration. Unknown: none did, but the exploration was cut short, which
+/// proves nothing.
+/// </summary>
+public enum LitmusVerdict { Allowed, Forbidden, Unknown }
 
 public static class LitmusVerdictNames
 {
-    public static string ToName(this LitmusVerdict verdict) => verdict == LitmusVerdict.Allowed ? "allowed" : "forbidden";
+    public static string ToName(this LitmusVerdict verdict) => verdict switch
+    {
+        LitmusVerdict.Allowed => "allowed",
+        LitmusVerdict.Forbidden => "forbidden",
+        _ => "unknown",
+    };
 }
 
 /// <summary>

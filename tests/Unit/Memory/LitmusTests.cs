@@ -166,4 +166,28 @@ public sealed class LitmusTests
         Assert.Equal(CommandLine.BadInput, outcome.Exit);
         Assert.Equal("modelcheck: --memory must be one of sc, tso or ra, not 'power'", Assert.Single(outcome.ErrLines));
     }
+
+    [Fact]
+    public void An_incomplete_exploration_never_says_forbidden()
+    {
+        // The probe's CoRR with 11 stores in one thread ran 186 s under tso, ran out of budget, and still
+        // printed "forbidden" and exit 0. With nothing satisfying the condition and the space unfinished,
+        // the verdict is unknown, exit 3, and it contradicts no published verdict.
+        var stores = string.Join(", ", Enumerable.Range(1, 11).Select(v => $"{{\"op\": \"store\", \"loc\": \"x\", \"value\": {v}, \"order\": \"relaxed\"}}"));
+        var corr = $$$"""
+            {"name": "CoRR11", "locations": ["x"], "threads": [[{{{stores}}}],
+              [{"op": "load", "loc": "x", "reg": "r0", "order": "relaxed"}, {"op": "load", "loc": "x", "reg": "r1", "order": "relaxed"}]],
+             "condition": {"quantifier": "exists", "text": "r0==2 && r1==1", "atoms": [{"reg": "r0", "thread": 1, "value": 2}, {"reg": "r1", "thread": 1, "value": 1}]},
+             "expected": {"tso": "forbidden"}}
+            """;
+        using var dir = new TempDirectory();
+        var path = dir.File("corr.json", corr);
+        var outcome = Cli.Run("litmus", path, "--memory", "tso", "--max-executions", "50");
+        Assert.True(outcome.Exit == 3, outcome.ToString());
+        Assert.StartsWith("CoRR11 under tso: unknown  (published: forbidden)\n", outcome.Out);
+        Assert.Contains("incomplete: the budget ran out before a verdict", outcome.Out);
+        Assert.DoesNotContain("MISMATCH", outcome.Out);
+        var json = Cli.Run("litmus", path, "--memory", "tso", "--max-executions", "50", "--json");
+        Assert.Contains("\"verdict\": \"unknown\"", json.Out);
+    }
 }
