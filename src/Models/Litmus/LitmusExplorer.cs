@@ -47,7 +47,7 @@ public static class LitmusExplorer
             counts[text] = (seen.Count + 1, satisfies);
         }, failWhenSatisfied: false);
         var clock = Stopwatch.StartNew();
-        var report = Explorer.Explore(scenario, Configuration(memory, budget), control: budget.Control);
+        var report = Explorer.Explore(scenario, Configuration(memory, budget), stop: budget.Control);
         if (report.Bugs.Count > 0)
             throw new InvalidOperationException($"litmus test '{test.Name}' failed under {memory.ToName()}: {report.Bugs[0].Bug.Message}");
         var outcomes = counts.Select(c => new LitmusOutcome(c.Key, c.Value.Count, c.Value.Satisfies)).ToList();
