@@ -5,8 +5,8 @@ namespace ModelCheck.Tests.Snapshots;
 
 /// <summary>
 /// The HTML report is one self-contained page that a real browser loads without script errors and
-/// shows as swimlanes. Chromium is required: when it is missing this fails rather than skips (CI's
-/// .ci/run installs it). Screenshots are kept in TestResults/html-reports/ as artifacts.
+/// shows as swimlanes. Chromium is required: when it is missing this fails rather than skips
+/// (scripts/test.sh, which CI runs, installs it). Screenshots are kept in TestResults/html-reports/ as artifacts.
 /// </summary>
 public sealed partial class HtmlReportTests
 {
@@ -64,11 +64,44 @@ public sealed partial class HtmlReportTests
         Assert.DoesNotContain("data-ready=\"yes\"", dom);
     }
 
+    [Fact]
+    public void A_multi_line_bug_message_keeps_its_lines_and_the_page_leads_to_the_bug()
+    {
+        // A not-linearizable bug's message is a witness table: one paragraph would lose its columns.
+        var (replay, html) = Render("syncmap_S-1.min.trace.json");
+        Assert.Contains('\n', replay.Trace.Bug.Message);
+        var table = Regex.Match(html, "<pre class=\"message\">([^<]*)</pre>");
+        Assert.True(table.Success, "the bug message is not a <pre>");
+        Assert.EndsWith(System.Net.WebUtility.HtmlEncode(replay.Trace.Bug.Message), table.Groups[1].Value);
+        Assert.Contains("task  operation", table.Groups[1].Value);
+        Assert.Contains($"<a id=\"go-to-bug\" href=\"#bug-step\">go to the bug (step {replay.Trace.Bug.Step})</a>", html);
+        Assert.Single(Regex.Matches(html, "id=\"bug-step\""));
+        Assert.Matches($"<div class=\"box bug[^\"]*\" id=\"bug-step\" data-step=\"{replay.Trace.Bug.Step}\"", html);
+        Assert.Contains("bug.scrollIntoView", html);
+    }
+
+    [Fact]
+    public void A_long_operation_text_wraps_in_a_box_tall_enough_for_it()
+    {
+        var (replay, html) = Render("syncmap_S-1.min.trace.json");
+        Assert.Contains(".box .op { white-space: pre-wrap; overflow-wrap: anywhere; }", html);
+        Assert.DoesNotContain("text-overflow: ellipsis", html);
+        // Every box is at least as tall as its lines need once wrapped at the lane's width.
+        foreach (Match box in Regex.Matches(html, "<div class=\"box[^\"]*\"[^>]*width:(\\d+)px;height:(\\d+)px\">(.*?)</div>(?=<div class=\"box|\\n)"))
+        {
+            int width = int.Parse(box.Groups[1].Value), height = int.Parse(box.Groups[2].Value);
+            var lines = Regex.Matches(box.Groups[3].Value, "<div class=\"op\" title=\"([^\"]*)\">").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value));
+            int needed = lines.Sum(l => Math.Max(1, (int)Math.Ceiling(l.Length / Math.Floor((width - 40) / 7.3)))) * 16 + 12;
+            Assert.True(height >= needed, $"box {width}x{height} holds {string.Join(" | ", lines)}");
+        }
+        Assert.NotEmpty(replay.Recording.Events);
+    }
+
     static string Artifacts => Directory.CreateDirectory(Path.Combine(Repository.Root, "TestResults", "html-reports")).FullName;
 
     static string Browser() =>
         Chromium.Find() ?? throw new Xunit.Sdk.XunitException(
-            "chromium is not installed: the HTML report cannot be checked (apt-get install chromium; .ci/run does this)");
+            "chromium is not installed: the HTML report cannot be checked (apt-get install chromium; scripts/test.sh does this)");
 
     /// <summary>Writes the page among the artifacts and returns the DOM Chromium built after running its scripts.</summary>
     static (string Dom, string Url) Load(string html, string name)

@@ -15,7 +15,7 @@ namespace ModelCheck.Engine;
 /// </summary>
 public static class HtmlReport
 {
-    const int LineHeight = 16, BoxPadding = 6, Gap = 6, LaneGap = 14, LabelHeight = 28, MinLane = 150, MaxLane = 440;
+    const int LineHeight = 16, BoxPadding = 6, Gap = 6, LaneGap = 14, LabelHeight = 28, MinLane = 150, MaxLane = 440, BoxTextIndent = 34;
     const double CharWidth = 7.3;
 
     public static string Render(ReplayResult replay)
@@ -39,7 +39,9 @@ public static class HtmlReport
     {
         html.Append("<h1>").Append(Encode(replay.Trace.Scenario)).Append("</h1>\n<table class=\"summary\">\n");
         foreach (var (label, value) in TraceSummary.Lines(replay))
-            html.Append("<tr><th>").Append(Encode(label)).Append("</th><td>").Append(Encode(value)).Append("</td></tr>\n");
+            // A multi-line value (a linearizability witness is a table) keeps its lines and its columns.
+            html.Append("<tr><th>").Append(Encode(label)).Append("</th><td>")
+                .Append(value.Contains('\n') ? $"<pre class=\"message\">{Encode(value)}</pre>" : Encode(value)).Append("</td></tr>\n");
         html.Append("</table>\n<p class=\"legend\"><span class=\"key rf\"></span>reads from <span class=\"key hb\"></span>happens before ")
             .Append("<span class=\"key pre\"></span>preempted <span class=\"key bug\"></span>bug <span class=\"key race\"></span>racing accesses, unordered</p>\n");
     }
@@ -48,7 +50,9 @@ public static class HtmlReport
     {
         int steps = Math.Max(replay.Result.Steps, 1);
         html.Append("<div class=\"controls\"><label for=\"step\">step <output id=\"step-value\">").Append(steps).Append("</output> of ").Append(steps)
-            .Append("</label> <input id=\"step\" type=\"range\" min=\"1\" max=\"").Append(steps).Append("\" value=\"").Append(steps).Append("\"></div>\n");
+            .Append("</label> <input id=\"step\" type=\"range\" min=\"1\" max=\"").Append(steps).Append("\" value=\"").Append(steps).Append("\">")
+            // The bug's step is usually below the first screen: one click (or the #bug-step address) shows it.
+            .Append(" <a id=\"go-to-bug\" href=\"#bug-step\">go to the bug (step ").Append(replay.Trace.Bug.Step).Append(")</a></div>\n");
         var views = replay.Recording.Snapshots.Select(s => s.View).Distinct().ToList();
         html.Append("<div id=\"state\" class=\"state\">");
         if (views.Count == 0) html.Append("<p class=\"note\">This model publishes no state view.</p>");
@@ -68,7 +72,7 @@ public static class HtmlReport
         foreach (var box in layout.Boxes)
         {
             var classes = "box" + (box.Preempted ? " preempted" : "") + (box.Bug ? " bug" : "") + (box.Racing ? " race" : "");
-            html.Append("<div class=\"").Append(classes).Append("\" data-step=\"").Append(box.Step).Append("\" style=\"left:").Append(box.Left)
+            html.Append("<div class=\"").Append(classes).Append('"').Append(box.Bug ? " id=\"bug-step\"" : "").Append(" data-step=\"").Append(box.Step).Append("\" style=\"left:").Append(box.Left)
                 .Append("px;top:").Append(box.Top).Append("px;width:").Append(box.Width).Append("px;height:").Append(box.Height).Append("px\">");
             html.Append("<span class=\"step\">").Append(box.Step).Append("</span>");
             foreach (var line in box.Lines)
@@ -129,7 +133,7 @@ public static class HtmlReport
             int top = LabelHeight;
             foreach (var (step, task, lines) in steps)
             {
-                int height = lines.Count * LineHeight + 2 * BoxPadding;
+                int height = lines.Sum(line => WrappedLines(line, widths[task])) * LineHeight + 2 * BoxPadding;
                 var box = new Box(step, left[task], top, widths[task], height, lines, false, step == replay.Trace.Bug.Step, step == racing);
                 boxes.Add(box);
                 byStep[step] = box;
@@ -140,6 +144,13 @@ public static class HtmlReport
             int width = names.Count == 0 ? MinLane : left[^1] + widths[^1];
             return new Layout(width, top + Gap, left, widths, boxes, byStep);
         }
+    }
+
+    /// <summary>How many lines <paramref name="line"/> takes in a box <paramref name="width"/> wide: long operation texts wrap, and the box grows to hold them.</summary>
+    static int WrappedLines(string line, int width)
+    {
+        int perLine = Math.Max(1, (int)((width - BoxTextIndent - BoxPadding) / CharWidth));
+        return Math.Max(1, (line.Length + perLine - 1) / perLine);
     }
 
     static string Encode(string text) => WebUtility.HtmlEncode(text);
@@ -166,7 +177,9 @@ public static class HtmlReport
         .box { position: absolute; box-sizing: border-box; background: #fff; border: 1px solid #b8c0d0; border-radius: 5px; padding: 6px 6px 6px 34px;
                font: 12px/16px ui-monospace, monospace; overflow: hidden; z-index: 1; transition: opacity .1s; }
         .box .step { position: absolute; left: 5px; top: 6px; color: #7a8499; }
-        .box .op { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+        .box .op { white-space: pre-wrap; overflow-wrap: anywhere; }
+        pre.message { font: 12px/1.35 ui-monospace, monospace; margin: 0; white-space: pre; }
+        .box[id] { scroll-margin-top: 60px; }
         .box.preempted { background: #fff6e5; border: 1px dashed #e39a12; color: #a86b00; }
         .box.bug { border: 2px solid #d62f2f; background: #fdecec; }
         .box.race { border: 2px dashed #d62f2f; }
@@ -203,6 +216,9 @@ public static class HtmlReport
           }
           slider.addEventListener('input', function () { show(Number(slider.value)); });
           show(Number(slider.value));
+          // Open where the story ends: the bug's step, unless the address asks for another place.
+          var bug = document.getElementById('bug-step');
+          if (bug && !location.hash) bug.scrollIntoView({ block: 'center' });
           document.body.setAttribute('data-ready', 'yes');
         })();
 

@@ -41,10 +41,11 @@ static class InputKinds
     /// <summary>Runs, in this process, the command that reads a file of <paramref name="kind"/> at <paramref name="path"/>.</summary>
     public static Cli.Outcome Read(string kind, string path, string outdir) => kind switch
     {
-        "config" => Cli.Run("test", "engine/racy-counter", "--config", path, "--outdir", outdir, "--no-progress"),
+        // Budgets keep a mutated number (iterations, maxSteps) from turning one case into minutes of work.
+        "config" => Cli.Run("test", "engine/racy-counter", "--config", path, "--outdir", outdir, "--no-progress", "--timeout", "5", "--workers", "1"),
         "trace" => Cli.Run("replay", path),
-        "litmus" => Cli.Run("litmus", path, "--memory", "sc"),
-        "history" => Cli.Run("linearizable", path),
+        "litmus" => Cli.Run("litmus", path, "--memory", "sc", "--max-executions", "5000"),
+        "history" => Cli.Run("linearizable", path, "--timeout", "5"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
