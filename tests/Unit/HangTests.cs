@@ -81,7 +81,7 @@ public sealed class HangTests
             RedirectStandardError = true,
         };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "modelcheck.dll"), "test", "engine/lock-order-deadlock", "engine/mutex-counter",
-                     "-i", "2000000000", "--config", Cli.RepositoryConfiguration, "--outdir", dir["traces"] })
+                     "-i", "2000000000", "--strategy", "random", "--config", Cli.RepositoryConfiguration, "--outdir", dir["traces"] })
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

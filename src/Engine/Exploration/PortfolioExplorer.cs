@@ -17,7 +17,7 @@ static class PortfolioExplorer
         long budget = configuration.AllBugs ? configuration.Iterations : long.MaxValue;
         while (segment.Executions < budget && !control.Stopping && strategy.PrepareExecution())
         {
-            var result = worker.Run()!.Value;
+            if (worker.Run() is not { } result) break; // stopped inside the execution
             bool first = segment.Add(result, worker);
             control.Executed(result.Bug is not null);
             if (!first) continue;

@@ -32,7 +32,7 @@ public sealed class ReportFileTests
     public void Junit_has_a_testcase_per_scenario_and_the_trace_of_a_failure_and_matches_the_schema()
     {
         using var dir = new TempDirectory();
-        var outcome = Cli.Run("test", "engine/racy-counter", "engine/mutex-counter", "-i", "200", "--workers", "2",
+        var outcome = Cli.Run("test", "engine/racy-counter", "engine/mutex-counter", "-i", "200", "--workers", "2", "--strategy", "random",
             "--outdir", dir.Path, "--junit", dir["results.xml"], "--config", Config);
         Assert.Equal(CommandLine.Failed, outcome.Exit);
         var document = Validated(dir["results.xml"]);
