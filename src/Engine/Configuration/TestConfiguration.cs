@@ -50,13 +50,15 @@ public sealed record TestConfiguration
 
     /// <summary>
     /// The value of <see cref="StrategyFor"/>: PCT's depth, or the preemption bound of exhaustive search (the
-    /// run's, else the scenario's; null: unbounded). Under the portfolio the run's value is that bound, and a
+    /// run's, else for DFS the scenario's; null: unbounded). Under the portfolio the run's value is that bound, and a
     /// scenario pinned to PCT gets the default depth.
     /// </summary>
     public int? StrategyValueFor(Scenario scenario) => StrategyFor(scenario) switch
     {
         StrategyKind.Random => null,
         StrategyKind.Pct => Strategy == StrategyKind.Pct ? StrategyValue ?? DefaultPctDepth : DefaultPctDepth,
+        // A scenario's declared bound is for depth-first search; DPOR explores unbounded unless the run asks.
+        StrategyKind.Dpor => StrategyValue,
         _ => StrategyValue ?? scenario.PreemptionBound,
     };
 
