@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace ModelCheck.Tests.Unit;
 
@@ -70,6 +71,22 @@ public sealed class HangTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
 
+    /// <summary>
+    /// A process started in the background by a shell without job control (a CI runner's script, `cmd &amp;`)
+    /// ignores SIGINT, its children inherit that, and .NET then rightly leaves Ctrl-C alone. The test is about
+    /// our handler, not the runner, so when this test host ignores SIGINT it restores the default before
+    /// starting the child; nothing was installed over the ignored disposition, so nothing is lost.
+    /// </summary>
+    static void LetChildrenReceiveSigint()
+    {
+        const int sigint = 2;
+        var ignored = File.ReadLines("/proc/self/status").First(line => line.StartsWith("SigIgn:", StringComparison.Ordinal));
+        if ((Convert.ToUInt64(ignored["SigIgn:".Length..].Trim(), 16) & (1UL << (sigint - 1))) != 0) signal(sigint, 0);
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    static extern nint signal(int signum, nint handler);
+
     [Fact]
     public async Task Ctrl_c_prints_the_summary_so_far_and_exits_130_leaving_written_traces_valid()
     {
@@ -83,6 +100,7 @@ public sealed class HangTests
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "modelcheck.dll"), "test", "engine/lock-order-deadlock", "engine/mutex-counter",
                      "-i", "2000000000", "--strategy", "random", "--config", Cli.RepositoryConfiguration, "--outdir", dir["traces"] })
             start.ArgumentList.Add(arg);
+        LetChildrenReceiveSigint();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
