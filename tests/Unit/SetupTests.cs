@@ -9,7 +9,10 @@ public sealed class SetupTests
     public void The_readme_test_command_is_the_script_ci_runs()
     {
         var readme = Read("README.md");
-        var setup = readme[readme.IndexOf("## Set-up", StringComparison.Ordinal)..readme.IndexOf("## The command", StringComparison.Ordinal)];
+        int start = readme.IndexOf("\n## Set-up\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the README has no Set-up section");
+        int end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        var setup = readme[start..(end < 0 ? readme.Length : end)];
         Assert.Contains("\nscripts/test.sh ", setup);
         Assert.Contains("\nscripts/test.sh 2>&1", Read(".ci", "run"));
         var script = Read("scripts", "test.sh");

@@ -2,7 +2,7 @@ using ModelCheck.Engine;
 
 namespace ModelCheck.Maps.ConcurrentHashMap;
 
-// The progress (liveness) properties of the cooperative resize, as hot/cold monitors (README: liveness
+// The progress (liveness) properties of the cooperative resize, as hot/cold monitors (docs/writing-scenarios.md: liveness
 // monitors). Safety says nothing goes wrong; these say the resize and the writers that meet it get done.
 
 /// <summary>

@@ -4,7 +4,7 @@ using ModelCheck.Maps.GoMap;
 namespace ModelCheck.Maps.SwissMap;
 
 /// <summary>
-/// Teaching comparison (README, "Classic map and Swiss map: where growth happens"): the same 60 inserts,
+/// Teaching comparison (docs/maps/swissmap.md, "Classic map and Swiss map: where growth happens"): the same 60 inserts,
 /// then 20 deletes, on the classic map and on the Swiss map (both faithful), with a range started before
 /// the inserts that cross a grow. Meters count the entries each write moved to new storage. The classic
 /// map spreads each doubling over later writes (growWork evacuates at most two old buckets per write, and

@@ -4,7 +4,7 @@ using ModelCheck.Engine;
 namespace ModelCheck.Models.Litmus;
 
 /// <summary>
-/// Reads litmus tests from JSON: one test object or an array of them (the format is in the README).
+/// Reads litmus tests from JSON: one test object or an array of them (the format is in docs/memory-models.md).
 /// Anything malformed is one <see cref="LitmusFormatException"/> naming the file, the test and the field,
 /// such as <c>mp.json: test 'MP': threads[1][0].order: unknown order 'weak' (sc, acq_rel, release, acquire, relaxed or plain)</c>.
 /// Unknown extra fields are ignored.

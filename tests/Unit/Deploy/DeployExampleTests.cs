@@ -82,7 +82,7 @@ public sealed class DeployExampleTests
         Assert.Equal("shard", Text(At(mergeJob, "needs")));
         var mergeArgs = ValidInvocation(Runs(mergeJob).Single(r => r.Contains("modelcheck merge")), "merge");
         AssertGlobReadsAll(mergeArgs, reports);
-        // Both jobs install the tool the way the README says.
+        // Both jobs install the tool the way docs/cli.md says.
         foreach (var job in new[] { shardJob, mergeJob })
             Assert.Contains(Runs(job), r => r.Contains("dotnet tool install ModelCheck") && r.Contains("--add-source"));
     }
@@ -94,7 +94,7 @@ public sealed class DeployExampleTests
     /// <summary>The arguments of the `modelcheck` command in a shell line, which must parse without errors as <paramref name="verb"/>.</summary>
     static string[] ValidInvocation(string shell, string verb)
     {
-        var words = ShellWords(shell);
+        var words = Shell.Words(shell);
         int program = words.FindIndex(w => w == "modelcheck" || w.EndsWith("/modelcheck", StringComparison.Ordinal));
         Assert.True(program >= 0, $"no modelcheck command in: {shell}");
         var args = words.Skip(program + 1).ToArray();
@@ -109,19 +109,6 @@ public sealed class DeployExampleTests
             Assert.NotEmpty(ScenarioSource.Select(ScenarioSource.Load(null), patterns));
         }
         return args;
-    }
-
-    // Words of one shell command, quotes removed, up to the first || or && (what runs after is not modelcheck's).
-    static List<string> ShellWords(string shell)
-    {
-        var words = new List<string>();
-        foreach (Match m in Regex.Matches(shell, @"'([^']*)'|""([^""]*)""|(\S+)"))
-        {
-            var word = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value;
-            if (m.Groups[3].Success && word is "||" or "&&" or ";") break;
-            words.Add(word);
-        }
-        return words;
     }
 
     static string Option(string[] args, string name)
