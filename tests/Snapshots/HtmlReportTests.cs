@@ -41,15 +41,15 @@ public sealed partial class HtmlReportTests
     {
         var (replay, html) = Render(file);
         var name = file[..^".trace.json".Length];
-        var (dom, url) = Load(html, name);
+        var (dom, url) = BrowserPage.Load(html, name);
         Assert.Contains("data-ready=\"yes\"", dom);
-        Assert.DoesNotMatch(ScriptError(), dom);
+        Assert.DoesNotMatch(BrowserPage.ScriptError(), dom);
         Assert.Equal(replay.Recording.TaskNames.Count, LaneElement().Matches(dom).Count);
         Assert.Contains("class=\"box bug", dom);
 
-        var screenshot = Path.Combine(Artifacts, name + ".png");
+        var screenshot = Path.Combine(BrowserPage.Artifacts, name + ".png");
         File.Delete(screenshot);
-        Chromium.Run(Browser(), "--hide-scrollbars", "--window-size=1280,1600", $"--screenshot={screenshot}", url);
+        Chromium.Run(BrowserPage.Browser(), "--hide-scrollbars", "--window-size=1280,1600", $"--screenshot={screenshot}", url);
         Assert.True(new FileInfo(screenshot).Length > 1000, $"no screenshot written to {screenshot}");
     }
 
@@ -59,8 +59,8 @@ public sealed partial class HtmlReportTests
         var (_, html) = Render(Repository.CommittedTraces()[0]);
         var broken = html.Replace("document.body.setAttribute('data-ready', 'yes');", "undefinedFunction(); document.body.setAttribute('data-ready', 'yes');");
         Assert.NotEqual(html, broken);
-        var (dom, _) = Load(broken, "broken-report");
-        Assert.Matches(ScriptError(), dom);
+        var (dom, _) = BrowserPage.Load(broken, "broken-report");
+        Assert.Matches(BrowserPage.ScriptError(), dom);
         Assert.DoesNotContain("data-ready=\"yes\"", dom);
     }
 
@@ -96,24 +96,6 @@ public sealed partial class HtmlReportTests
         }
         Assert.NotEmpty(replay.Recording.Events);
     }
-
-    static string Artifacts => Directory.CreateDirectory(Path.Combine(Repository.Root, "TestResults", "html-reports")).FullName;
-
-    static string Browser() =>
-        Chromium.Find() ?? throw new Xunit.Sdk.XunitException(
-            "chromium is not installed: the HTML report cannot be checked (apt-get install chromium; scripts/test.sh does this)");
-
-    /// <summary>Writes the page among the artifacts and returns the DOM Chromium built after running its scripts.</summary>
-    static (string Dom, string Url) Load(string html, string name)
-    {
-        var page = Path.Combine(Artifacts, name + ".html");
-        File.WriteAllText(page, html);
-        var url = new Uri(page).AbsoluteUri;
-        return (Chromium.Run(Browser(), "--dump-dom", url), url);
-    }
-
-    [GeneratedRegex("""<html[^>]*\bdata-script-error=""")]
-    private static partial Regex ScriptError();
 
     [GeneratedRegex("""(src|href)\s*=\s*"(https?:)?//|<link\b|@import|url\(\s*['"]?https?:""")]
     private static partial Regex ExternalReference();

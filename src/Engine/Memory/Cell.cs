@@ -119,6 +119,7 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
     {
         var weak = Runtime.Weak!;
         int message = weak.Load(this, order);
+        Runtime.Recorder?.Memory.Read(this, message, order, Runtime.CurrentTask, Runtime.Step);
         if (Runtime.IsRecording) Runtime.Note($"load {Name} -> {Show(messages![message])}{Suffix(order)}, reads {weak.Source(this, message)}");
         return messages![message];
     }
@@ -128,6 +129,7 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
         var weak = Runtime.Weak!;
         int message = messages!.Count;
         messages.Add(newValue);
+        Runtime.Recorder?.Memory.Store(this, message, order, Runtime.CurrentTask, Runtime.Step);
         weak.Store(this, message, order);
         if (Runtime.IsRecording) Runtime.Note($"store {Name} = {Show(newValue)}{Suffix(order)}{weak.StoreNote(this, message)}");
     }
@@ -140,6 +142,7 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
         casActive = isCas;
         updateRead = Runtime.Weak!.ReadForUpdate(this, order);
         casActive = false;
+        Runtime.Recorder?.Memory.Read(this, updateRead, order, Runtime.CurrentTask, Runtime.Step);
         if (Runtime.IsRecording) Runtime.Note($"{Name}: reads {Runtime.Weak.Source(this, updateRead)}");
         return messages![updateRead];
     }
@@ -151,6 +154,7 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
         {
             message = messages!.Count;
             messages.Add(newValue);
+            Runtime.Recorder?.Memory.Store(this, message, order, Runtime.CurrentTask, Runtime.Step);
         }
         Runtime.Weak!.CompleteUpdate(this, updateRead, message, order);
     }

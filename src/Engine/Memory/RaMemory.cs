@@ -81,7 +81,7 @@ internal sealed class RaMemory : WeakMemory
         for (int place = state.Order.Count - 1; place >= state.Rank[current[task][location.Id]]; place--)
             if (!state.Taken[state.Order[place]]) options.Add(place);
         int after = options[Runtime.ChooseMemory(ChoiceKind.StorePlacement, options.Count)];
-        Write(task, location.Id, state, message, after, order, carried: null);
+        Write(task, location, state, message, after, order, carried: null);
         if (order == MemoryOrder.SeqCst) SynchroniseSc(task);
     }
 
@@ -108,7 +108,7 @@ internal sealed class RaMemory : WeakMemory
         if (message >= 0)
         {
             var state = At(location.Id);
-            Write(task, location.Id, state, message, state.Rank[read], order, carried: state.Views[read]);
+            Write(task, location, state, message, state.Rank[read], order, carried: state.Views[read]);
             state.Taken[read] = true;
         }
         if (order == MemoryOrder.SeqCst) SynchroniseSc(task);
@@ -182,6 +182,26 @@ internal sealed class RaMemory : WeakMemory
             : $" (modification order: before {state.Writers.Describe(Runtime, state.Order[place + 1])})";
     }
 
+    /// <summary>Each location's messages in modification order (oldest on the left), with each task's view marked under the message it is at.</summary>
+    public override StateDrawing Draw()
+    {
+        var recorder = Runtime.Recorder!;
+        var names = recorder.TaskNames;
+        var rows = recorder.Memory.Locations.Select(location =>
+        {
+            var order = At(location.Id).Order;
+            var slots = order.Select(message =>
+            {
+                var store = location.Stores[message];
+                var viewers = Enumerable.Range(0, Math.Min(names.Count, current.Length)).Where(t => current[t][location.Id] == message).Select(t => names[t]).ToList();
+                return new DrawnSlot($"{store.Value} ({WrittenBy(store)})", Tone.Plain, viewers);
+            }).ToList();
+            return new DrawnRow(location.Name, [new DrawnBox(location.Name, slots)], []);
+        }).ToList();
+        return new StateDrawing(["ra: each location's stores in modification order, oldest on the left; ^ marks each task's view (it may read that store or a later one)"],
+            [new DrawnPanel("modification-order", "modification order and views", rows)], []);
+    }
+
     void Read(int task, int location, Location state, int message, bool acquire)
     {
         current[task].Raise(location, message, rank);
@@ -191,10 +211,12 @@ internal sealed class RaMemory : WeakMemory
         acquired[task].Join(carried, rank);
     }
 
-    void Write(int task, int location, Location state, int message, int after, MemoryOrder order, View? carried)
+    void Write(int task, IWeakLocation weakLocation, Location state, int message, int after, MemoryOrder order, View? carried)
     {
+        int location = weakLocation.Id;
         if (message != state.Rank.Count) throw new InvalidOperationException($"message {message} of {location} issued out of order");
         state.Writers.Add(task, Runtime.Step);
+        Runtime.Recorder?.Memory.Place(weakLocation, message, after: state.Order[after]);
         state.Order.Insert(after + 1, message);
         state.Rank.Add(0);
         for (int place = after + 1; place < state.Order.Count; place++) state.Rank[state.Order[place]] = place;

@@ -65,6 +65,7 @@ internal sealed class TsoMemory(Runtime runtime) : WeakMemory(runtime)
         var state = At(location);
         state.Writers.Add(Task, Runtime.Step);
         state.InMemory = message;
+        Runtime.Recorder?.Memory.Place(location, message, after: null);
     }
 
     public override void Fence(MemoryOrder order)
@@ -128,17 +129,50 @@ internal sealed class TsoMemory(Runtime runtime) : WeakMemory(runtime)
     public override string StoreNote(IWeakLocation location, int message) =>
         buffers[Task].Count > 0 ? " (buffered)" : "";
 
+    /// <summary>Each task's buffer, oldest store on the left (the next to drain), and what memory holds.</summary>
+    public override StateDrawing Draw()
+    {
+        var recorder = Runtime.Recorder!;
+        var names = recorder.TaskNames;
+        var rows = new List<DrawnRow>();
+        for (int t = 0; t < names.Count && t < buffers.Length; t++)
+        {
+            var buffer = buffers[t] ?? [];
+            var boxes = new List<DrawnBox>();
+            for (int i = 0; i < buffer.Count; i++)
+            {
+                var (location, message) = buffer[i];
+                var store = recorder.Memory.Location(location.Id)!.Stores[message];
+                boxes.Add(new DrawnBox($"buffer {names[t]} {i}", [new($"{location.Name} = {store.Value}", Tone.Held), new($"step {store.Step}")], Tone.Held));
+            }
+            if (boxes.Count == 0) boxes.Add(new DrawnBox($"buffer {names[t]}", [new("empty", Tone.Empty)], Tone.Empty));
+            rows.Add(new DrawnRow(names[t], boxes, []));
+        }
+        var memory = recorder.Memory.Locations.Select(location =>
+        {
+            var store = location.Stores[At(location.Id).InMemory];
+            return new DrawnRow(location.Name, [new DrawnBox(location.Name, [new(store.Value), new(WrittenBy(store))])], []);
+        }).ToList();
+        return new StateDrawing(["tso: a store waits in its task's buffer (oldest on the left, drained first) until it reaches memory"],
+            [new DrawnPanel("buffers", "store buffers", rows), new DrawnPanel("memory", "memory", memory)], []);
+    }
+
     void Drain(int task, bool all)
     {
         var buffer = buffers[task];
         int n = all ? buffer.Count : Math.Min(1, buffer.Count);
-        for (int i = 0; i < n; i++) At(buffer[i].Location).InMemory = buffer[i].Message;
+        for (int i = 0; i < n; i++)
+        {
+            At(buffer[i].Location).InMemory = buffer[i].Message;
+            Runtime.Recorder?.Memory.Place(buffer[i].Location, buffer[i].Message, after: null);
+        }
         buffer.RemoveRange(0, n);
     }
 
-    Location At(IWeakLocation location)
+    Location At(IWeakLocation location) => At(location.Id);
+
+    Location At(int id)
     {
-        int id = location.Id;
         if (id >= locations.Length) Array.Resize(ref locations, Math.Max(locations.Length * 2, id + 1));
         var state = locations[id] ??= new Location();
         if (state.Generation != generation)

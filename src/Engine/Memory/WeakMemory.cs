@@ -73,6 +73,12 @@ internal abstract class WeakMemory(Runtime runtime)
     /// <summary>Where a load's message came from, for notes: "the initial value", "worker1's store at step 3".</summary>
     public abstract string Source(IWeakLocation location, int message);
 
+    /// <summary>The memory's state as a picture, for the report's slider (called after each step of a replay only).</summary>
+    public abstract StateDrawing Draw();
+
+    /// <summary>"initial" or "P0, step 3": who wrote a store, as a drawing's slot says it.</summary>
+    protected string WrittenBy(LoggedStore store) => store.IsInitial ? "initial" : $"{Runtime.TaskName(store.Task)}, step {store.Step}";
+
     /// <summary>What happened to a store, for notes: " (buffered)" under tso, the placement under ra.</summary>
     public virtual string StoreNote(IWeakLocation location, int message) => "";
 }

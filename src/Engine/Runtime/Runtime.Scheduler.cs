@@ -21,6 +21,7 @@ public sealed partial class Runtime
     ExecutionResult ExecuteSteps(Func<Runtime, Task> entry)
     {
         Reset();
+        AddMemoryView();
         bool stopped = false;
         Spawn(() => entry(this), "main");
         while (bug is null && mismatch is null)

@@ -10,5 +10,18 @@ public sealed partial class Runtime
     /// nothing and costs nothing. <paramref name="describe"/> must be ghost code: read with
     /// <see cref="Cell{T}.Peek"/>, never with a recorded access.
     /// </summary>
-    public void AddStateView(string name, Func<string> describe) => Recorder?.AddView(name, describe);
+    public void AddStateView(string name, Func<string> describe) => Recorder?.AddView(name, describe, null);
+
+    /// <summary>
+    /// Registers a view that is also drawn: the report's slider shows <paramref name="draw"/>'s picture
+    /// (boxes, slots, arrows) and keeps <paramref name="describe"/>'s text beside it for snapshots and
+    /// copying. Both are ghost code, called after every step of a replay only.
+    /// </summary>
+    public void AddStateView(string name, Func<string> describe, Func<StateDrawing> draw) => Recorder?.AddView(name, describe, draw);
+
+    /// <summary>Under tso and ra, the engine's own view: each task's store buffer, or each location's modification order and the tasks' views.</summary>
+    void AddMemoryView()
+    {
+        if (Recorder is { } recorder && Weak is { } weak) recorder.AddView("memory", null, weak.Draw);
+    }
 }

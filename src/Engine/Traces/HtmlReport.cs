@@ -7,11 +7,14 @@ namespace ModelCheck.Engine;
 
 /// <summary>
 /// Renders a replayed execution as one self-contained HTML page for people learning how an algorithm
-/// breaks: one swimlane per task, each step a box holding what it did, arrows for reads-from and
-/// happens-before between tasks, preemptions and the bug marked, and a step slider that replays the
-/// model's published state views (<see cref="Runtime.AddStateView"/>). Every position is computed
-/// here, so the page needs no network and its script only moves the slider; like the text rendering,
-/// it is a function of the trace and its replay.
+/// breaks: one swimlane per task, each step a box holding what it did, arrows between tasks for
+/// reads-from and happens-before (and under tso and ra for modification order and from-read, labelled,
+/// so a stale read points at the store it missed), preemptions and the bug marked, and a step slider
+/// that replays the model's published state views (<see cref="Runtime.AddStateView(string, Func{string})"/>),
+/// drawn as SVG when the view draws itself, and under tso and ra the engine's own memory view (store
+/// buffers; modification orders with each task's view). Every position is computed here, so the page
+/// needs no network and its script only moves the slider; like the text rendering, it is a function of
+/// the trace and its replay.
 /// </summary>
 public static class HtmlReport
 {
@@ -43,6 +46,8 @@ public static class HtmlReport
             html.Append("<tr><th>").Append(Encode(label)).Append("</th><td>")
                 .Append(value.Contains('\n') ? $"<pre class=\"message\">{Encode(value)}</pre>" : Encode(value)).Append("</td></tr>\n");
         html.Append("</table>\n<p class=\"legend\"><span class=\"key rf\"></span>reads from <span class=\"key hb\"></span>happens before ")
+            .Append(replay.Trace.Settings.Memory == MemoryModel.Sc ? ""
+                : "<span class=\"key mo\"></span>modification order <span class=\"key fr\"></span>from-read: the load missed this later store ")
             .Append("<span class=\"key pre\"></span>preempted <span class=\"key bug\"></span>bug <span class=\"key race\"></span>racing accesses, unordered</p>\n");
     }
 
@@ -57,7 +62,15 @@ public static class HtmlReport
         html.Append("<div id=\"state\" class=\"state\">");
         if (views.Count == 0) html.Append("<p class=\"note\">This model publishes no state view.</p>");
         foreach (var view in views)
-            html.Append("<section><h2>").Append(Encode(view)).Append("</h2><pre data-view=\"").Append(Encode(view)).Append("\"></pre></section>");
+        {
+            html.Append("<section><h2>").Append(Encode(view)).Append("</h2>");
+            // A drawn view shows its picture; its text stays one click away, for copying and for snapshots.
+            if (replay.Recording.Snapshots.Any(s => s.View == view && s.Drawing is not null))
+                html.Append("<div class=\"drawing-holder\" data-drawing=\"").Append(Encode(view)).Append("\"></div><details><summary>as text</summary><pre data-view=\"")
+                    .Append(Encode(view)).Append("\"></pre></details>");
+            else html.Append("<pre data-view=\"").Append(Encode(view)).Append("\"></pre>");
+            html.Append("</section>");
+        }
         html.Append("</div>\n");
     }
 
@@ -82,28 +95,52 @@ public static class HtmlReport
         html.Append("<svg class=\"edges\" width=\"").Append(layout.Width).Append("\" height=\"").Append(layout.Height).Append("\" aria-hidden=\"true\">")
             .Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">")
             .Append("<path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"context-stroke\"/></marker></defs>\n");
-        foreach (var edge in TraceEdges.Of(replay.Accesses, replay.Trace.Settings.Memory))
-            AppendEdge(html, layout, edge.FromStep, edge.ToStep, edge.Kind == EdgeKind.ReadsFrom ? "rf" : "hb");
+        foreach (var edge in TraceEdges.Of(replay))
+            AppendEdge(html, layout, edge.FromStep, edge.ToStep, EdgeClass(edge.Kind));
         if (TraceEdges.EarlierRacingStep(replay.Trace.Bug) is { } racing) AppendEdge(html, layout, racing, replay.Trace.Bug.Step, "race");
         html.Append("</svg>\n</div>\n");
     }
 
+    static string EdgeClass(EdgeKind kind) => kind switch
+    {
+        EdgeKind.ReadsFrom => "rf",
+        EdgeKind.HappensBefore => "hb",
+        EdgeKind.ModificationOrder => "mo",
+        _ => "fr",
+    };
+
     static void AppendEdge(StringBuilder html, Layout layout, int fromStep, int toStep, string kind)
     {
         if (!layout.BoxOf.TryGetValue(fromStep, out var from) || !layout.BoxOf.TryGetValue(toStep, out var to)) return;
-        // Edges join different lanes: leave the source box by the side facing the target, enter the target by its near side.
+        // Edges join different lanes: leave the source box by the side facing the target, enter the target by its near side,
+        // bulging far enough sideways that two edges between neighbouring lanes stay apart.
         bool rightwards = to.Left > from.Left;
         double x1 = rightwards ? from.Left + from.Width : from.Left, y1 = from.Top + from.Height / 2.0;
-        double x2 = rightwards ? to.Left : to.Left + to.Width, y2 = to.Top + to.Height / 2.0, middle = (x1 + x2) / 2;
+        double x2 = rightwards ? to.Left : to.Left + to.Width, y2 = to.Top + to.Height / 2.0;
+        double reach = Math.Max(36, Math.Abs(x2 - x1) / 2) * (rightwards ? 1 : -1), c1 = x1 + reach, c2 = x2 - reach;
         html.Append("<path class=\"edge ").Append(kind).Append("\" data-from=\"").Append(fromStep)
             .Append("\" data-to=\"").Append(toStep).Append("\" d=\"M ").Append(Number(x1)).Append(' ').Append(Number(y1))
-            .Append(" C ").Append(Number(middle)).Append(' ').Append(Number(y1)).Append(' ').Append(Number(middle)).Append(' ').Append(Number(y2))
-            .Append(' ').Append(Number(x2)).Append(' ').Append(Number(y2)).Append("\" marker-end=\"url(#arrow)\"/>\n");
+            .Append(" C ").Append(Number(c1)).Append(' ').Append(Number(y1)).Append(' ').Append(Number(c2)).Append(' ').Append(Number(y2))
+            .Append(' ').Append(Number(x2)).Append(' ').Append(Number(y2)).Append("\" marker-end=\"url(#arrow)\"><title>").Append(Encode(EdgeTitle(kind, fromStep, toStep)))
+            .Append("</title></path>\n");
+        // Weak-memory edges carry their name at the curve's middle, so a reader can point at the one that explains a stale read.
+        if (kind is "rf" or "mo" or "fr")
+            html.Append("<text class=\"edge-label ").Append(kind).Append("\" data-from=\"").Append(fromStep).Append("\" data-to=\"").Append(toStep).Append("\" x=\"")
+                .Append(Number((x1 + 3 * c1 + 3 * c2 + x2) / 8)).Append("\" y=\"").Append(Number((y1 + y2) / 2 - 3)).Append("\">").Append(kind).Append("</text>\n");
     }
+
+    static string EdgeTitle(string kind, int from, int to) => kind switch
+    {
+        "rf" => $"step {to} reads the store of step {from}",
+        "hb" => $"step {from} happens before step {to}",
+        "mo" => $"the store of step {from} comes right before the store of step {to} in modification order",
+        "fr" => $"step {from} read a value that the store of step {to} overwrites: it missed that store",
+        _ => $"steps {from} and {to} race: neither happens before the other",
+    };
 
     static void AppendScript(StringBuilder html, ReplayResult replay)
     {
-        var snapshots = replay.Recording.Snapshots.Select(s => new object[] { s.Step, s.View, s.Text });
+        var snapshots = replay.Recording.Snapshots.Select(s => new object?[] { s.Step, s.View, s.Text, s.Drawing is null ? null : StateDrawingSvg.Render(s.Drawing) });
         // System.Text.Json escapes '<', '>' and '&', so the data cannot close the script element.
         html.Append("<script id=\"snapshots\" type=\"application/json\">").Append(JsonSerializer.Serialize(snapshots)).Append("</script>\n");
         html.Append("<script>\n").Append(Script).Append("</script>\n");
@@ -188,7 +225,28 @@ public static class HtmlReport
         .edge { fill: none; stroke-width: 1.6; opacity: .8; }
         .edge.rf { stroke: #2f6fd6; } .edge.hb { stroke: #1f9d55; stroke-dasharray: 5 3; }
         .edge.race { stroke: #d62f2f; stroke-dasharray: 2 3; stroke-width: 2; }
-        .edge.future { opacity: .08; }
+        .edge.mo { stroke: #7a3fc2; stroke-dasharray: 8 3; } .edge.fr { stroke: #d9731a; stroke-dasharray: 1 3; stroke-width: 2.2; }
+        .legend .mo { border-color: #7a3fc2; border-top-style: dashed; } .legend .fr { border-color: #d9731a; border-top-style: dotted; }
+        svg.drawing { font: 12px ui-monospace, monospace; background: #fff; border: 1px solid #d8dce6; display: block; }
+        svg.drawing .caption { fill: #566; font: italic 12px system-ui, sans-serif; }
+        svg.drawing .panel-title { font-weight: 600; fill: #1d2330; }
+        svg.drawing .row-label, svg.drawing .row-marker, svg.drawing .slot-marker { fill: #7a8499; } svg.drawing .row-marker { fill: #b35c00; font-weight: 600; }
+        svg.drawing .slot-marker { fill: #2f6fd6; font-size: 11px; }
+        svg.drawing .box rect { fill: #fff; stroke: #8a93a8; } svg.drawing .slot-edge { stroke: #c8cedb; }
+        svg.drawing .box.tone-empty rect, svg.drawing rect.slot.tone-empty { fill: #f4f5f8; } svg.drawing .box.tone-empty text { fill: #99a; }
+        svg.drawing .box.tone-evacuated rect, svg.drawing rect.slot.tone-evacuated { fill: #e4ecf9; stroke: #6c8fce; }
+        svg.drawing .box.tone-forwarded rect, svg.drawing rect.slot.tone-forwarded { fill: #efe5fa; stroke: #7a3fc2; }
+        svg.drawing .box.tone-expunged rect, svg.drawing rect.slot.tone-expunged { fill: #fbe4e4; stroke: #d62f2f; }
+        svg.drawing .box.tone-dead rect, svg.drawing rect.slot.tone-dead { fill: #e9e9e9; stroke: #777; stroke-dasharray: 3 2; }
+        svg.drawing .box.tone-held rect, svg.drawing rect.slot.tone-held { fill: #fff6e5; stroke: #e39a12; }
+        svg.drawing .box.tone-marked rect, svg.drawing rect.slot.tone-marked { fill: #e3f4ea; stroke: #1f9d55; }
+        svg.drawing rect.slot { stroke: none; }
+        svg.drawing .arrow, svg.drawing .link { fill: none; stroke: #566; stroke-width: 1.4; } svg.drawing .arrow.tone-evacuated { stroke: #2f6fd6; }
+        svg.drawing .arrow.tone-empty { stroke: #aab; stroke-dasharray: 4 3; } svg.drawing .arrow.tone-forwarded { stroke: #7a3fc2; }
+        svg.drawing .arrow-label { fill: #566; font-size: 11px; }
+        .edge.future, .edge-label.future { opacity: .08; }
+        .edge-label { font: 600 11px ui-monospace, monospace; paint-order: stroke; stroke: #fbfbfd; stroke-width: 3px; }
+        .edge-label.rf { fill: #2f6fd6; } .edge-label.mo { fill: #7a3fc2; } .edge-label.fr { fill: #d9731a; }
 
         """;
 
@@ -198,7 +256,7 @@ public static class HtmlReport
           var slider = document.getElementById('step');
           var shown = document.getElementById('step-value');
           var boxes = document.querySelectorAll('.box');
-          var edges = document.querySelectorAll('.edge');
+          var edges = document.querySelectorAll('.edge, .edge-label');
           var views = document.querySelectorAll('pre[data-view]');
           function show(step) {
             shown.textContent = String(step);
@@ -209,9 +267,11 @@ public static class HtmlReport
             });
             edges.forEach(function (e) { e.classList.toggle('future', Number(e.getAttribute('data-to')) > step); });
             views.forEach(function (pre) {
-              var name = pre.getAttribute('data-view'), text = '(not yet published)';
-              snapshots.forEach(function (s) { if (s[1] === name && s[0] <= step) text = s[2]; });
+              var name = pre.getAttribute('data-view'), text = '(not yet published)', svg = null;
+              snapshots.forEach(function (s) { if (s[1] === name && s[0] <= step) { text = s[2]; svg = s[3]; } });
               pre.textContent = text;
+              var holder = document.querySelector('.drawing-holder[data-drawing="' + CSS.escape(name) + '"]');
+              if (holder) holder.innerHTML = svg || '<p class="note">(not yet published)</p>';
             });
           }
           slider.addEventListener('input', function () { show(Number(slider.value)); });
