@@ -64,6 +64,12 @@ public sealed partial class WeakMemoryReportTests
     public void Edges_and_memory_drawing(string file)
     {
         var replay = Replay(file);
+        this.Verify(TextForm(replay), parameter: file[..^".min.trace.json".Length]);
+    }
+
+    /// <summary>The picture without pixels: every edge of the lanes, and the memory drawing at the last step (the bug's, or the outcome's).</summary>
+    internal static string TextForm(ReplayResult replay)
+    {
         var names = replay.Recording.TaskNames;
         var text = new StringBuilder("edges (rf reads from, hb happens before, mo modification order, fr from-read):\n");
         foreach (var edge in TraceEdges.Of(replay))
@@ -71,8 +77,7 @@ public sealed partial class WeakMemoryReportTests
         var memory = replay.Recording.Snapshots.Last(s => s.View == "memory" && s.Step <= replay.Trace.Bug.Step);
         Assert.NotNull(memory.Drawing);
         Assert.Equal(memory.Drawing.ToText(), memory.Text);
-        text.Append($"memory as drawn at step {replay.Trace.Bug.Step}, the bug's (last changed at step {memory.Step}):\n").Append(memory.Text);
-        this.Verify(text.ToString(), parameter: file[..^".min.trace.json".Length]);
+        return text.Append($"memory as drawn at step {replay.Trace.Bug.Step} (last changed at step {memory.Step}):\n").Append(memory.Text).ToString();
     }
 
     static string Short(EdgeKind kind) => kind switch
@@ -84,7 +89,7 @@ public sealed partial class WeakMemoryReportTests
     };
 
     /// <summary>(store step, load step) for every row of the step table that says a load of one task read another task's store.</summary>
-    static IEnumerable<(int From, int To)> NamedReadsFrom(ReplayResult replay)
+    internal static IEnumerable<(int From, int To)> NamedReadsFrom(ReplayResult replay)
     {
         var names = replay.Recording.TaskNames;
         foreach (var e in replay.Recording.Events)

@@ -9,9 +9,11 @@ using ModelCheck.Models.Litmus;
 namespace ModelCheck.Cli.Commands;
 
 /// <summary>
-/// `modelcheck litmus FILE... [--catalogue] [--memory sc|tso|ra] [--json] [--explain]`: explores each
+/// `modelcheck litmus FILE... [--catalogue] [--memory sc|tso|ra] [--json] [--explain [--html OUT.html]]`: explores each
 /// litmus test exhaustively under the memory model given (all three when none is) and prints the outcomes
 /// with their counts, whether the exploration was complete, and the verdict of the test's condition.
+/// With --html, the execution --explain finds (of one test under one model) is drawn as an HTML page:
+/// the lanes with reads-from, modification-order and from-read arrows, and the memory at every step.
 /// Exit 1 when a verdict differs from the published one the test states; 2 for a malformed file; 3 when a verdict is
 /// unknown (the budget ran out before the exploration was complete and nothing satisfied the condition).
 /// </summary>
@@ -26,7 +28,8 @@ public static class LitmusCommand
         var explain = new Option<bool>("--explain") { Description = "for an allowed condition, print one execution that satisfies it" };
         var timeout = CheckedOptions.Integer("--timeout", "seconds each test may explore for under each model (default: no limit)", 1);
         var maxExecutions = CheckedOptions.Integer("--max-executions", $"executions each test may explore under each model (default {LitmusExplorer.ExecutionBudget:N0})", 1);
-        var command = new Command("litmus", "explore litmus tests exhaustively under a memory model") { files, catalogue, memory, json, explain, timeout, maxExecutions };
+        var html = new Option<string?>("--html") { Description = "with --explain, draw the execution that satisfies the condition as a self-contained HTML page (one test, one --memory)" };
+        var command = new Command("litmus", "explore litmus tests exhaustively under a memory model") { files, catalogue, memory, json, explain, html, timeout, maxExecutions };
         command.SetAction(parse =>
         {
             var tests = new List<LitmusTest>();
@@ -39,16 +42,27 @@ public static class LitmusCommand
             if (tests.Count == 0) throw new UsageException("litmus: give one or more litmus files, or --catalogue");
             var models = ExplorationOptions.MemoryOption(parse.GetValue(memory)) is { } m ? [m] : Enum.GetValues<MemoryModel>();
             bool withExplanation = parse.GetValue(explain);
+            var htmlPath = parse.GetValue(html);
+            if (htmlPath is not null)
+            {
+                if (!withExplanation) throw new UsageException("litmus: --html draws the execution --explain finds: give --explain too");
+                if (tests.Count * models.Length != 1)
+                    throw new UsageException($"litmus: --html draws one execution, but {tests.Count} test(s) under {models.Length} model(s) were asked for: give one test and --memory");
+                OutputPaths.File(htmlPath, "--html");
+            }
             var budget = new LitmusBudget(parse.GetValue(maxExecutions) ?? LitmusExplorer.ExecutionBudget, parse.GetValue(timeout), console.Interrupt);
             var results = new List<(LitmusResult Result, string? Explanation)>();
             foreach (var test in tests)
                 foreach (var model in models)
                 {
                     var result = LitmusExplorer.Run(test, model, budget);
-                    string? explanation = withExplanation && result.Verdict == LitmusVerdict.Allowed
-                        ? LitmusExplorer.Explain(test, model) is { } replay ? StepTable.Render(replay) : null
-                        : null;
-                    results.Add((result, explanation));
+                    var replay = withExplanation && result.Verdict == LitmusVerdict.Allowed ? LitmusExplorer.Explain(test, model) : null;
+                    results.Add((result, replay is null ? null : StepTable.Render(replay)));
+                    if (htmlPath is not null)
+                    {
+                        if (replay is null) console.Error.WriteLine($"litmus: --html: no execution of {test.Name} under {model.ToName()} satisfies the condition; nothing drawn");
+                        else AtomicFile.Write(htmlPath, Page(result, replay));
+                    }
                     console.Timing.WriteLine($"timing {test.Name} {model.ToName()}: {Seconds(result.Elapsed)}, {result.Executions / Math.Max(result.Elapsed.TotalSeconds, 1e-9):F0} executions/s");
                 }
             if (parse.GetValue(json)) WriteJson(console.Out, results);
@@ -60,6 +74,22 @@ public static class LitmusCommand
                 : CommandLine.Ok;
         });
         return command;
+    }
+
+    /// <summary>The explaining execution as a page: the test, the model and the outcome it produces instead of a bug.</summary>
+    static string Page(LitmusResult result, ReplayResult replay)
+    {
+        var outcome = result.Outcomes.First(o => o.Satisfies).Text;
+        var names = replay.Recording.TaskNames;
+        return HtmlReport.RenderExecution(replay, $"{result.Test.Name} under {result.Memory.ToName()}: {outcome}",
+        [
+            ("test", result.Test.Name),
+            ("memory", result.Memory.ToName()),
+            ("condition", $"exists ({result.Test.ConditionText}): {result.Verdict.ToName()}, {result.Executions} executions explored{(result.Complete ? ", complete" : "")}"),
+            ("outcome", $"{replay.Trace.Bug.Message.Replace("litmus: ", "")}, at the end of this execution"),
+            ("steps", $"{replay.Result.Steps}, {replay.Trace.Choices.Count} choices"),
+            ("threads", string.Join(", ", names.Skip(1))),
+        ], "outcome");
     }
 
     static void WriteText(TextWriter o, List<(LitmusResult Result, string? Explanation)> results, bool explain)

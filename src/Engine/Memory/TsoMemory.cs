@@ -143,9 +143,9 @@ internal sealed class TsoMemory(Runtime runtime) : WeakMemory(runtime)
             {
                 var (location, message) = buffer[i];
                 var store = recorder.Memory.Location(location.Id)!.Stores[message];
-                boxes.Add(new DrawnBox($"buffer {names[t]} {i}", [new($"{location.Name} = {store.Value}", Tone.Held), new($"step {store.Step}")], Tone.Held));
+                boxes.Add(new DrawnBox($"buffer {names[t]} {i}", [new($"{location.Name} = {store.Value}"), new($"step {store.Step}")], Tone.Held));
             }
-            if (boxes.Count == 0) boxes.Add(new DrawnBox($"buffer {names[t]}", [new("empty", Tone.Empty)], Tone.Empty));
+            if (boxes.Count == 0) boxes.Add(new DrawnBox($"buffer {names[t]}", [new("empty")], Tone.Empty));
             rows.Add(new DrawnRow(names[t], boxes, []));
         }
         var memory = recorder.Memory.Locations.Select(location =>

@@ -18,46 +18,60 @@ namespace ModelCheck.Engine;
 /// </summary>
 public static class HtmlReport
 {
-    const int LineHeight = 16, BoxPadding = 6, Gap = 6, LaneGap = 14, LabelHeight = 28, MinLane = 150, MaxLane = 440, BoxTextIndent = 34;
+    const int LineHeight = 16, BoxPadding = 6, Gap = 6, LaneGap = 36, LabelHeight = 28, MinLane = 150, MaxLane = 440, BoxTextIndent = 34;
     const double CharWidth = 7.3;
 
-    public static string Render(ReplayResult replay)
+    /// <summary>The page of a bug trace: the trace's summary, the lanes, the slider, a link to the bug's step.</summary>
+    public static string Render(ReplayResult replay) =>
+        Render(replay, new Story($"{replay.Trace.Scenario}: {replay.Trace.Bug.Kind.ToName()}", replay.Trace.Scenario, TraceSummary.Lines(replay), "bug"));
+
+    /// <summary>
+    /// The page of an execution that is the point rather than a failure: a litmus test's allowed outcome
+    /// (<c>litmus --explain --html</c>). <paramref name="summary"/> replaces the bug summary and the last
+    /// step is marked as <paramref name="end"/> ("outcome") instead of as a bug.
+    /// </summary>
+    public static string RenderExecution(ReplayResult replay, string heading, IReadOnlyList<(string Label, string Value)> summary, string end) =>
+        Render(replay, new Story(heading, heading, summary, end));
+
+    sealed record Story(string Title, string Heading, IReadOnlyList<(string Label, string Value)> Summary, string End);
+
+    static string Render(ReplayResult replay, Story story)
     {
         var layout = Layout.Of(replay);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        html.Append("<title>").Append(Encode($"{replay.Trace.Scenario}: {replay.Trace.Bug.Kind.ToName()}")).Append("</title>\n");
+        html.Append("<title>").Append(Encode(story.Title)).Append("</title>\n");
         // First of all scripts, so any later script error is visible in the DOM to whoever checks the page.
         html.Append("<script>window.addEventListener('error', function (e) { document.documentElement.setAttribute('data-script-error', String(e.message)); });</script>\n");
         html.Append("<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
-        AppendSummary(html, replay);
-        AppendSlider(html, replay);
+        AppendSummary(html, replay, story);
+        AppendSlider(html, replay, story);
         AppendLanes(html, replay, layout);
         AppendScript(html, replay);
         html.Append("</body>\n</html>\n");
         return html.ToString();
     }
 
-    static void AppendSummary(StringBuilder html, ReplayResult replay)
+    static void AppendSummary(StringBuilder html, ReplayResult replay, Story story)
     {
-        html.Append("<h1>").Append(Encode(replay.Trace.Scenario)).Append("</h1>\n<table class=\"summary\">\n");
-        foreach (var (label, value) in TraceSummary.Lines(replay))
+        html.Append("<h1>").Append(Encode(story.Heading)).Append("</h1>\n<table class=\"summary\">\n");
+        foreach (var (label, value) in story.Summary)
             // A multi-line value (a linearizability witness is a table) keeps its lines and its columns.
             html.Append("<tr><th>").Append(Encode(label)).Append("</th><td>")
                 .Append(value.Contains('\n') ? $"<pre class=\"message\">{Encode(value)}</pre>" : Encode(value)).Append("</td></tr>\n");
         html.Append("</table>\n<p class=\"legend\"><span class=\"key rf\"></span>reads from <span class=\"key hb\"></span>happens before ")
             .Append(replay.Trace.Settings.Memory == MemoryModel.Sc ? ""
                 : "<span class=\"key mo\"></span>modification order <span class=\"key fr\"></span>from-read: the load missed this later store ")
-            .Append("<span class=\"key pre\"></span>preempted <span class=\"key bug\"></span>bug <span class=\"key race\"></span>racing accesses, unordered</p>\n");
+            .Append("<span class=\"key pre\"></span>preempted <span class=\"key bug\"></span>").Append(Encode(story.End)).Append(" <span class=\"key race\"></span>racing accesses, unordered</p>\n");
     }
 
-    static void AppendSlider(StringBuilder html, ReplayResult replay)
+    static void AppendSlider(StringBuilder html, ReplayResult replay, Story story)
     {
         int steps = Math.Max(replay.Result.Steps, 1);
         html.Append("<div class=\"controls\"><label for=\"step\">step <output id=\"step-value\">").Append(steps).Append("</output> of ").Append(steps)
             .Append("</label> <input id=\"step\" type=\"range\" min=\"1\" max=\"").Append(steps).Append("\" value=\"").Append(steps).Append("\">")
             // The bug's step is usually below the first screen: one click (or the #bug-step address) shows it.
-            .Append(" <a id=\"go-to-bug\" href=\"#bug-step\">go to the bug (step ").Append(replay.Trace.Bug.Step).Append(")</a></div>\n");
+            .Append(" <a id=\"go-to-bug\" href=\"#bug-step\">go to the ").Append(Encode(story.End)).Append(" (step ").Append(replay.Trace.Bug.Step).Append(")</a></div>\n");
         var views = replay.Recording.Snapshots.Select(s => s.View).Distinct().ToList();
         html.Append("<div id=\"state\" class=\"state\">");
         if (views.Count == 0) html.Append("<p class=\"note\">This model publishes no state view.</p>");
@@ -112,12 +126,13 @@ public static class HtmlReport
     static void AppendEdge(StringBuilder html, Layout layout, int fromStep, int toStep, string kind)
     {
         if (!layout.BoxOf.TryGetValue(fromStep, out var from) || !layout.BoxOf.TryGetValue(toStep, out var to)) return;
-        // Edges join different lanes: leave the source box by the side facing the target, enter the target by its near side,
-        // bulging far enough sideways that two edges between neighbouring lanes stay apart.
+        // Edges join different lanes: leave the source box by the side facing the target, enter the target by its near side.
+        // From-read and modification-order edges attach above and below the middle, so they stay apart from a reads-from between the same boxes.
         bool rightwards = to.Left > from.Left;
-        double x1 = rightwards ? from.Left + from.Width : from.Left, y1 = from.Top + from.Height / 2.0;
-        double x2 = rightwards ? to.Left : to.Left + to.Width, y2 = to.Top + to.Height / 2.0;
-        double reach = Math.Max(36, Math.Abs(x2 - x1) / 2) * (rightwards ? 1 : -1), c1 = x1 + reach, c2 = x2 - reach;
+        double attach = kind switch { "fr" => 0.3, "mo" => 0.7, _ => 0.5 };
+        double x1 = rightwards ? from.Left + from.Width : from.Left, y1 = from.Top + from.Height * attach;
+        double x2 = rightwards ? to.Left : to.Left + to.Width, y2 = to.Top + to.Height * attach;
+        double reach = Math.Max(LaneGap / 2.0, Math.Abs(x2 - x1) / 2) * (rightwards ? 1 : -1), c1 = x1 + reach, c2 = x2 - reach;
         html.Append("<path class=\"edge ").Append(kind).Append("\" data-from=\"").Append(fromStep)
             .Append("\" data-to=\"").Append(toStep).Append("\" d=\"M ").Append(Number(x1)).Append(' ').Append(Number(y1))
             .Append(" C ").Append(Number(c1)).Append(' ').Append(Number(y1)).Append(' ').Append(Number(c2)).Append(' ').Append(Number(y2))
@@ -230,7 +245,7 @@ public static class HtmlReport
         svg.drawing { font: 12px ui-monospace, monospace; background: #fff; border: 1px solid #d8dce6; display: block; }
         svg.drawing .caption { fill: #566; font: italic 12px system-ui, sans-serif; }
         svg.drawing .panel-title { font-weight: 600; fill: #1d2330; }
-        svg.drawing .row-label, svg.drawing .row-marker, svg.drawing .slot-marker { fill: #7a8499; } svg.drawing .row-marker { fill: #b35c00; font-weight: 600; }
+        svg.drawing .row-label { fill: #7a8499; } svg.drawing .row-label.marked { fill: #b35c00; font-weight: 600; }
         svg.drawing .slot-marker { fill: #2f6fd6; font-size: 11px; }
         svg.drawing .box rect { fill: #fff; stroke: #8a93a8; } svg.drawing .slot-edge { stroke: #c8cedb; }
         svg.drawing .box.tone-empty rect, svg.drawing rect.slot.tone-empty { fill: #f4f5f8; } svg.drawing .box.tone-empty text { fill: #99a; }

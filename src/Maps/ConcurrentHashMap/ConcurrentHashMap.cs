@@ -82,7 +82,7 @@ sealed partial class ConcurrentHashMap
         sizeCtl = rt.NewCell("sizeCtl", options.TableLength);
         transferIndex = rt.NewCell("transferIndex", 0);
         baseCount = rt.NewCell("baseCount", 0L);
-        rt.AddStateView("map", DescribeState);
+        rt.AddStateView("map", DescribeState, DrawState);
     }
 
     bool Has(Mutation edit) => (options.Mutation & edit) != 0;

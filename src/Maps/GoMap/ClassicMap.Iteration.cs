@@ -10,9 +10,13 @@ public sealed partial class ClassicMap
     public async ValueTask<GoRangeIterator> Range()
     {
         var iterator = new GoMapIterator(this);
+        if (rt.IsRecording) iterators.Add(iterator);
         await iterator.Init();
         return iterator;
     }
+
+    // Ghost: the iterators of a replay, for the state view's picture (only recorded while recording).
+    readonly List<GoMapIterator> iterators = [];
 
     internal int IterCount() => count.Get(Plain);
     internal int IterB() => b.Get(Plain);

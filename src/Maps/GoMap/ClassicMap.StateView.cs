@@ -1,19 +1,24 @@
 using System.Text;
+using ModelCheck.Engine;
 using static ModelCheck.Maps.GoMap.TopHashes;
 
 namespace ModelCheck.Maps.GoMap;
 
-// The map's state as text for the HTML report's step slider (Runtime.AddStateView): the hmap fields,
-// then every bucket of the current and the old array, slot by slot, with the evacuation cursor. Ghost
-// code: Peek only, so describing the map records no access and changes no schedule.
+// The map's state for the HTML report's step slider (Runtime.AddStateView), as text and as a picture: the
+// hmap fields, then every bucket of the current and the old array, slot by slot, with the evacuation
+// cursor; the picture colours evacuated old buckets and their marks, draws each old bucket's arrows to
+// its X and Y destinations (solid once evacuated), and marks the slot each live iterator last yielded.
+// Ghost code: Peek only, so describing the map records no access and changes no schedule.
 public sealed partial class ClassicMap
 {
+    string Header() =>
+        $"B={b.Peek()} count={count.Peek()} flags={DescribeFlags(flags.Peek())} noverflow={noverflow.Peek()}"
+        + (oldbuckets.Peek() is not null ? $" nevacuate={nevacuate.Peek()}" : "");
+
     string DescribeState()
     {
         var text = new StringBuilder();
-        text.Append($"B={b.Peek()} count={count.Peek()} flags={DescribeFlags(flags.Peek())} noverflow={noverflow.Peek()}");
-        if (oldbuckets.Peek() is not null) text.Append($" nevacuate={nevacuate.Peek()}");
-        text.Append('\n');
+        text.Append(Header()).Append('\n');
         AppendArray(text, "buckets", buckets.Peek(), cursor: -1);
         if (oldbuckets.Peek() is { } old) AppendArray(text, "oldbuckets", old, nevacuate.Peek());
         return text.ToString();
@@ -35,6 +40,54 @@ public sealed partial class ClassicMap
             text.Append('\n');
         }
     }
+
+    StateDrawing DrawState()
+    {
+        var panels = new List<DrawnPanel>();
+        var arrows = new List<DrawnArrow>();
+        var positions = iterators.Select((it, n) => (it.GhostPosition, Name: $"it{n + 1}")).Where(p => p.GhostPosition is not null)
+            .ToDictionary(p => p.GhostPosition!.Value, p => p.Name);
+        var current = buckets.Peek();
+        panels.Add(DrawArray("buckets", current, cursor: -1, positions));
+        if (oldbuckets.Peek() is { } old)
+        {
+            panels.Add(DrawArray("oldbuckets", old, nevacuate.Peek(), positions));
+            // Evacuation sends old bucket i to new bucket i (X) and, when the array doubled, to i + len(old) (Y).
+            for (int i = 0; i < old.Length; i++)
+            {
+                var tone = GhostEvacuated(old[i]) ? Tone.Evacuated : Tone.Empty;
+                arrows.Add(new DrawnArrow($"oldbuckets[{i}]", $"buckets[{i}]", "X", tone));
+                if (current is not null && current.Length == 2 * old.Length) arrows.Add(new DrawnArrow($"oldbuckets[{i}]", $"buckets[{i + old.Length}]", "Y", tone));
+            }
+        }
+        return new StateDrawing([Header()], panels, arrows);
+    }
+
+    DrawnPanel DrawArray(string field, BucketArray? array, int cursor, Dictionary<(Bucket, int), string> positions)
+    {
+        var rows = new List<DrawnRow>();
+        for (int i = 0; array is not null && i < array.Length; i++)
+        {
+            var boxes = new List<DrawnBox>();
+            for (var bucket = array[i]; bucket is not null; bucket = bucket.Overflow.Peek())
+            {
+                var slots = Enumerable.Range(0, bucketCnt).Select(slot =>
+                {
+                    var tophash = bucket.TopHash[slot].Peek();
+                    var tone = IsEvacuatedMark(tophash) ? Tone.Evacuated : IsEmpty(tophash) ? Tone.Empty : Tone.Plain;
+                    return positions.TryGetValue((bucket, slot), out var iterator) ? new DrawnSlot(DescribeSlot(bucket, slot), Tone.Marked, [iterator])
+                        : new DrawnSlot(DescribeSlot(bucket, slot), tone);
+                }).ToList();
+                boxes.Add(new DrawnBox(boxes.Count == 0 ? $"{field}[{i}]" : $"{field}[{i}].overflow{boxes.Count}", slots,
+                    field == "oldbuckets" && GhostEvacuated(bucket) ? Tone.Evacuated : Tone.Plain));
+            }
+            rows.Add(new DrawnRow($"[{i}]", boxes, i == cursor ? ["nevacuate"] : []));
+        }
+        return new DrawnPanel(field, $"{field}: {array?.ToString() ?? "nil"}", rows);
+    }
+
+    /// <summary>Go's evacuated(b) for ghost code: the first tophash holds an evacuation mark.</summary>
+    static bool GhostEvacuated(Bucket bucket) => IsEvacuatedMark(bucket.TopHash[0].Peek());
 
     static string DescribeSlot(Bucket bucket, int slot) => bucket.TopHash[slot].Peek() switch
     {

@@ -78,7 +78,7 @@ public sealed partial class ClassicMap : IGoBuiltinMap
         buckets = rt.NewCell<BucketArray?>(name + ".buckets", null);
         oldbuckets = rt.NewCell<BucketArray?>(name + ".oldbuckets", null);
         nevacuate = rt.NewCell(name + ".nevacuate", 0);
-        rt.AddStateView(name, DescribeState);
+        rt.AddStateView(name, DescribeState, DrawState);
     }
 
     public string Name { get; }

@@ -24,6 +24,9 @@ public sealed class GoMapIterator : GoRangeIterator
 
     internal GoMapIterator(ClassicMap map) : base(map, map.Runtime) => this.map = map;
 
+    /// <summary>Ghost: the bucket and slot of the entry the iterator last yielded; null before the first and after the end.</summary>
+    internal (Bucket Bucket, int Slot)? GhostPosition => Key is null || bptr is null ? null : (bptr, (i - 1 + offset) & (map.BucketCnt - 1));
+
     /// <summary>mapiterinit: snapshot B and buckets, pick the start, mark the map as iterated, take the first step.</summary>
     internal async ValueTask Init()
     {

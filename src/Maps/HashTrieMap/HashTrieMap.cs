@@ -57,7 +57,7 @@ sealed partial class HashTrieMap : ISyncMap
         inited = rt.NewCell("inited", 0);
         initMu = rt.NewMutex("initMu");
         root = rt.NewCell<Indirect?>("root", null);
-        rt.AddStateView("trie", DescribeState);
+        rt.AddStateView("trie", DescribeState, DrawState);
     }
 
     /// <summary>Ghost views for the monitors and the state view.</summary>

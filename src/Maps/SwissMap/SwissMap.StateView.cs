@@ -1,16 +1,23 @@
 using System.Text;
+using ModelCheck.Engine;
 
 namespace ModelCheck.Maps.SwissMap;
 
-// The map's state as text for the HTML report's step slider (Runtime.AddStateView): the Map fields, the
-// directory (which table each slot holds), then every distinct table with its fields and its groups'
-// control bytes and entries. Ghost code: Peek only, so describing the map records no access.
+// The map's state for the HTML report's step slider (Runtime.AddStateView), as text and as a picture: the
+// Map fields, the directory (which table each slot holds), then every distinct table with its fields and
+// its groups' control bytes and entries. The picture draws an arrow from each directory slot to its
+// table, faints empty slots and colours tombstones. Ghost code: Peek only, so describing the map records no access.
 public sealed partial class SwissMap
 {
+    string Header() => $"used={used.Peek()} writing={writing.Peek()} clearSeq={clearSeq.Peek()} globalDepth={globalDepth.Peek()} dirLen={dirLen.Peek()}";
+
+    static string TableHeader(Table table) =>
+        $"capacity={table.Capacity} used={table.Used.Peek()} growthLeft={table.GrowthLeft.Peek()} localDepth={table.LocalDepth} index={table.Index.Peek()}";
+
     string DescribeState()
     {
         var text = new StringBuilder();
-        text.Append($"used={used.Peek()} writing={writing.Peek()} clearSeq={clearSeq.Peek()} globalDepth={globalDepth.Peek()} dirLen={dirLen.Peek()}\n");
+        text.Append(Header()).Append('\n');
         if (dirLen.Peek() == 0)
         {
             if (small.Peek() is { } g) AppendGroup(text.Append("small group:"), g).Append('\n');
@@ -23,7 +30,7 @@ public sealed partial class SwissMap
         text.Append('\n');
         foreach (var table in GhostTables())
         {
-            text.Append($"{table.Name}: capacity={table.Capacity} used={table.Used.Peek()} growthLeft={table.GrowthLeft.Peek()} localDepth={table.LocalDepth} index={table.Index.Peek()}\n");
+            text.Append($"{table.Name}: {TableHeader(table)}\n");
             for (int g = 0; g < table.Groups.Count; g++) AppendGroup(text.Append($"  g{g}:"), table.Groups[g]).Append('\n');
         }
         return text.ToString();
@@ -32,17 +39,46 @@ public sealed partial class SwissMap
     /// <summary>One group: each slot's control byte with its entry, e.g. "a=3 (h2 5a)", "-" for empty, "del" for a tombstone.</summary>
     static StringBuilder AppendGroup(StringBuilder text, Group g)
     {
+        foreach (var slot in GroupSlots(g)) text.Append(' ').Append(slot.Text);
+        return text;
+    }
+
+    static IEnumerable<DrawnSlot> GroupSlots(Group g)
+    {
         for (int i = 0; i < Group.Slots; i++)
         {
             byte ctrl = g.Ctrl.Peek()[i];
-            text.Append(' ').Append(ctrl switch
+            yield return ctrl switch
             {
-                Ctrls.Empty => "-",
-                Ctrls.Deleted => "del",
-                _ => $"{g.Keys[i].Peek()?.Name ?? "0"}={g.Elems[i].Peek()} ({ctrl:x2})",
-            });
+                Ctrls.Empty => new DrawnSlot("-", Tone.Empty),
+                Ctrls.Deleted => new DrawnSlot("del", Tone.Dead),
+                _ => new DrawnSlot($"{g.Keys[i].Peek()?.Name ?? "0"}={g.Elems[i].Peek()} ({ctrl:x2})"),
+            };
         }
-        return text;
+    }
+
+    StateDrawing DrawState()
+    {
+        var panels = new List<DrawnPanel>();
+        var arrows = new List<DrawnArrow>();
+        if (dirLen.Peek() == 0)
+        {
+            var rows = small.Peek() is { } g ? [new DrawnRow("small", [new DrawnBox("small", GroupSlots(g).ToList())], [])] : new List<DrawnRow>();
+            panels.Add(new DrawnPanel("small", small.Peek() is null ? "no storage yet" : "small group", rows));
+            return new StateDrawing([Header()], panels, arrows);
+        }
+        var dir = directory.Peek()!;
+        var slots = new List<DrawnRow>();
+        for (int i = 0; i < dirLen.Peek(); i++)
+        {
+            slots.Add(new DrawnRow($"[{i}]", [new DrawnBox($"directory[{i}]", [new DrawnSlot(dir[i].Peek().Name)])], []));
+            arrows.Add(new DrawnArrow($"directory[{i}]", dir[i].Peek().Name, ""));
+        }
+        panels.Add(new DrawnPanel("directory", "directory", slots));
+        foreach (var table in GhostTables())
+            panels.Add(new DrawnPanel(table.Name, $"{table.Name}: {TableHeader(table)}",
+                table.Groups.Select((g, n) => new DrawnRow($"g{n}", [new DrawnBox($"{table.Name}.g{n}", GroupSlots(g).ToList())], [])).ToList()));
+        return new StateDrawing([Header()], panels, arrows);
     }
 
     /// <summary>The distinct live tables in directory order (a table fills a run of consecutive slots).</summary>

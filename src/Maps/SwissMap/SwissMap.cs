@@ -82,7 +82,7 @@ public sealed partial class SwissMap : IGoBuiltinMap
         globalDepth = rt.NewCell(name + ".globalDepth", 0);
         writing = rt.NewCell<byte>(name + ".writing", 0);
         clearSeq = rt.NewCell(name + ".clearSeq", 0);
-        rt.AddStateView(name, DescribeState);
+        rt.AddStateView(name, DescribeState, DrawState);
     }
 
     public string Name { get; }

@@ -35,7 +35,7 @@ namespace ModelCheck.Maps.SyncMap;
 /// holds the same entry object, SM-5 dirty = nil ⇒ no expunged entry in read.m, SM-7 at most one live
 /// entry per key. SM-8, linearizability with Range per key, is the scenarios' recorded history.
 /// </summary>
-sealed class SyncMap : ISyncMap
+sealed partial class SyncMap : ISyncMap
 {
     readonly Runtime rt;
     readonly SeededBug bug;
@@ -61,6 +61,7 @@ sealed class SyncMap : ISyncMap
         read = rt.NewCell<ReadOnly?>("read", new ReadOnly(empty, false));
         dirty = rt.NewCell<BuiltinMap?>("dirty", null);
         misses = rt.NewCell("misses", 0);
+        rt.AddStateView("sync.Map", DescribeState, DrawState);
     }
 
     /// <summary>Ghost views for the monitors.</summary>
