@@ -29,6 +29,7 @@ public static class CommandLine
         LinearizableCommand.Create(console),
         LitmusCommand.Create(console),
         MergeCommand.Create(console),
+        GalleryCommand.Create(console),
     };
 
     /// <summary>Parses a command line without running it: what the deploy examples' command lines are checked with.</summary>

@@ -35,7 +35,8 @@ public sealed class ScenarioCatalog
     public IReadOnlyList<Scenario> Match(IReadOnlyList<string> patterns) =>
         patterns.Count == 0 ? scenarios : scenarios.Where(s => patterns.Any(p => Matches(p, s.Name))).ToList();
 
-    static bool Matches(string pattern, string name)
+    /// <summary>True when <paramref name="pattern"/> (a glob, or a plain name covering itself and what is below it) matches <paramref name="name"/>.</summary>
+    public static bool Matches(string pattern, string name)
     {
         if (pattern.AsSpan().IndexOfAny('*', '?') < 0)
             return name == pattern || name.StartsWith(pattern.TrimEnd('/') + "/", StringComparison.Ordinal);

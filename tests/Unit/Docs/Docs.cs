@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ModelCheck.Cli.Gallery;
 
 namespace ModelCheck.Tests.Unit.Docs;
 
@@ -51,7 +52,7 @@ static class Docs
         {
             var heading = Regex.Match(line, @"^#{1,6} (.+)$");
             if (!heading.Success) continue;
-            var slug = Regex.Replace(heading.Groups[1].Value.Trim().ToLowerInvariant(), @"[^\p{L}\p{Mn}\p{Nd}\p{Pc} -]", "").Replace(' ', '-');
+            var slug = MarkdownHtml.Anchor(heading.Groups[1].Value);
             var unique = slug;
             for (int n = 1; !anchors.Add(unique); n++) unique = $"{slug}-{n}";
         }
