@@ -46,6 +46,7 @@ static class GalleryPage
         code { background: #eef1f6; padding: 0 3px; border-radius: 3px; }
         pre { background: #f1f3f7; border: 1px solid #d6dbe4; padding: 10px; overflow-x: auto; }
         pre code { background: none; padding: 0; }
+        td pre { max-width: 860px; margin: 0; }
         table { border-collapse: collapse; margin: 10px 0; }
         th, td { border: 1px solid #d6dbe4; padding: 4px 8px; text-align: left; vertical-align: top; }
         th { background: #eef1f6; }
