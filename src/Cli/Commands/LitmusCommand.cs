@@ -76,8 +76,8 @@ public static class LitmusCommand
         return command;
     }
 
-    /// <summary>The explaining execution as a page: the test, the model and the outcome it produces instead of a bug.</summary>
-    static string Page(LitmusResult result, ReplayResult replay)
+    /// <summary>The explaining execution as a page: the test, the model and the outcome it produces instead of a bug (the gallery draws its litmus witnesses with it too).</summary>
+    internal static string Page(LitmusResult result, ReplayResult replay)
     {
         var outcome = result.Outcomes.First(o => o.Satisfies).Text;
         var names = replay.Recording.TaskNames;

@@ -42,7 +42,7 @@ static class LitmusPage
                 if (r.Verdict == LitmusVerdict.Allowed && !allowedUnderSc && LitmusExplorer.Explain(test, r.Memory) is { } replay)
                 {
                     var report = $"reports/litmus-{test.Name.Replace('+', '_')}-{r.Memory.ToName()}.html";
-                    reports.Add((report, HtmlReport.Render(replay)));
+                    reports.Add((report, Commands.LitmusCommand.Page(r, replay)));
                     body.Append(GalleryPage.Link(Path, report, "one execution that does it"));
                 }
                 body.Append("</td></tr>\n");
