@@ -12,6 +12,7 @@ public sealed class ExplorationOptions
     readonly Option<int?> iterations = CheckedOptions.Integer("--iterations", "executions to explore per scenario", 1, "-i");
     readonly Option<string?> strategy = new("--strategy") { Description = "random, pct, dfs, dpor or portfolio (random, pct and exhaustive dfs in turn)" };
     readonly Option<int?> strategyValue = CheckedOptions.Integer("--strategy-value", "PCT depth d, or the DFS/DPOR/portfolio preemption bound", 0);
+    readonly Option<string?> dpor = new("--dpor") { Description = "optimal (default: one execution per trace, wakeup trees) or source (source-DPOR) for --strategy dpor" };
     readonly Option<int?> maxSteps = CheckedOptions.Integer("--max-steps", "scheduling steps per execution", 1);
     readonly Option<bool?> failOnMaxSteps = CheckedOptions.Flag("--fail-on-max-steps", "report reaching --max-steps as a bug");
     readonly Option<string?> memory = new("--memory") { Description = "memory model: sc, tso or ra" };
@@ -26,7 +27,7 @@ public sealed class ExplorationOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { iterations, strategy, strategyValue, maxSteps, failOnMaxSteps, memory, raceDetection, seed, timeout, stepTimeout, outdir, allBugs, workers, config })
+        foreach (var option in new Option[] { iterations, strategy, strategyValue, dpor, maxSteps, failOnMaxSteps, memory, raceDetection, seed, timeout, stepTimeout, outdir, allBugs, workers, config })
             command.Options.Add(option);
     }
 
@@ -46,6 +47,9 @@ public sealed class ExplorationOptions
         var strategyKind = file.Strategy;
         if (parse.GetValue(strategy) is { } name && !StrategyKindNames.TryParse(name, out strategyKind))
             throw new UsageException($"--strategy must be one of {StrategyKindNames.Choices}, not '{name}'");
+        var dporAlgorithm = file.Dpor;
+        if (parse.GetValue(dpor) is { } dporName && !DporAlgorithmNames.TryParse(dporName, out dporAlgorithm))
+            throw new UsageException($"--dpor must be optimal or source, not '{dporName}'");
         int? value = parse.GetValue(strategyValue) ?? file.StrategyValue;
         if (strategyKind == StrategyKind.Pct && value == 0) throw new UsageException("the PCT depth (--strategy-value) is at least 1");
         return file with
@@ -53,6 +57,7 @@ public sealed class ExplorationOptions
             Iterations = parse.GetValue(iterations) ?? file.Iterations,
             Strategy = strategyKind,
             StrategyValue = value,
+            Dpor = dporAlgorithm,
             Seed = parse.GetValue(seed) ?? file.Seed,
             TimeoutSeconds = parse.GetValue(timeout) ?? file.TimeoutSeconds,
             StepTimeoutSeconds = parse.GetValue(stepTimeout) ?? file.StepTimeoutSeconds,

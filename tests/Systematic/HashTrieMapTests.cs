@@ -60,8 +60,8 @@ public sealed class HashTrieMapTests
     [InlineData("hashtriemap/correct/collisions", 40)]
     [InlineData("hashtriemap/correct/faithful-hash", 36)]
     [InlineData("hashtriemap/correct/range", 35)]
-    [InlineData("hashtriemap/correct/lazy-init", 193)]
-    [InlineData("hashtriemap/correct/conditional", 6881)]
+    [InlineData("hashtriemap/correct/lazy-init", 190)]
+    [InlineData("hashtriemap/correct/conditional", 6950)]
     public void Dpor_explores_correct_scenarios_completely_without_a_bound(string name, int executions)
     {
         var report = Explorer.Explore(Catalog.Find(name)!, Budget(StrategyKind.Dpor) with { Iterations = 100_000 });

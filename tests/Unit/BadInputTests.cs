@@ -66,6 +66,7 @@ public sealed class BadInputTests
     [InlineData("--iterations", "many", "many")]
     [InlineData("-i", "-5", "")]
     [InlineData("--strategy", "bfs", "--strategy must be one of random, pct, dfs, dpor, portfolio, not 'bfs'")]
+    [InlineData("--dpor", "classic", "--dpor must be optimal or source, not 'classic'")]
     [InlineData("--strategy-value", "-1", "")]
     [InlineData("--max-steps", "0", "--max-steps must be a positive integer")]
     [InlineData("--seed", "x", "x")]

@@ -14,6 +14,9 @@ public sealed record TestConfiguration
 
     public ulong Seed { get; init; }
 
+    /// <summary>Which DPOR `--strategy dpor` runs; with a preemption bound it is always bounded source-DPOR.</summary>
+    public DporAlgorithm Dpor { get; init; } = DporAlgorithm.Optimal;
+
     /// <summary>Seconds one scenario may explore for; null: no limit.</summary>
     public int? TimeoutSeconds { get; init; }
 
@@ -76,6 +79,7 @@ public sealed record TestConfiguration
         StrategyKind.Random => new RandomStrategy(Seed),
         StrategyKind.Pct => new PctStrategy(Seed, StrategyValue ?? DefaultPctDepth),
         StrategyKind.Dfs => new DfsStrategy(StrategyValue),
+        StrategyKind.Dpor when Dpor == DporAlgorithm.Optimal && StrategyValue is null => new OptimalDporStrategy(),
         StrategyKind.Dpor => new DporStrategy(StrategyValue),
         StrategyKind.Portfolio => new PortfolioStrategy(Seed, Iterations, DefaultPctDepth, StrategyValue),
         _ => throw new ArgumentOutOfRangeException(nameof(Strategy)),

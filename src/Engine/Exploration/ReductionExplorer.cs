@@ -11,7 +11,7 @@ static class ReductionExplorer
     public static ExplorationReport Explore(Scenario scenario, TestConfiguration configuration, RunControl control)
     {
         if (!configuration.Shard.IsWhole) throw new ConfigurationException("--strategy dpor explores the whole space on one worker; it cannot run one shard of it");
-        var strategy = new DporStrategy(configuration.StrategyValue);
+        var strategy = configuration.CreateStrategy();
         var worker = new Worker(scenario, configuration, strategy, control);
         var segment = new Segment(0, configuration.Coverage, unit: true) { Units = long.MaxValue / 2 };
         int redundant = 0;

@@ -14,6 +14,9 @@ internal readonly struct Footprint(int[] entries)
 
     public static int Entry(int obj, bool write) => obj * 2 + (write ? 1 : 0);
 
+    /// <summary>True for a step that touched no object (a task's start, a fence, a yield).</summary>
+    public bool IsEmpty => entries.Length == 0;
+
     public bool ConflictsWith(Footprint other) => Conflict(entries, other.entries);
 
     public bool ConflictsWith(ReadOnlySpan<int> other) => Conflict(entries, other);

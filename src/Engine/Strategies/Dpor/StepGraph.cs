@@ -22,8 +22,9 @@ internal sealed class StepGraph
     /// them. <paramref name="PastRelease"/>: the later step is a lock or wait racing with an acquisition
     /// before the release that let it in; reversing means taking the object first, so its dependence on
     /// that release does not count. A later step that never ran (a task blocked at the end) races too.
+    /// <paramref name="LaterOp"/>: what the later step did to the object.
     /// </summary>
-    public readonly record struct Race(int Earlier, int LaterTask, int LaterIndex, int Object, bool PastRelease);
+    public readonly record struct Race(int Earlier, int LaterTask, int LaterIndex, int Object, bool PastRelease, OpKind LaterOp);
 
     int width = 8;
     int[] clocks = new int[8 * 256];
@@ -163,7 +164,7 @@ internal sealed class StepGraph
             int t = eventTask[d];
             bool ordered = t == task || prior[t] >= Clock(d)[t];
             if (!pastWrite && t != task) dependencies.Add((d, obj));
-            if (!ordered && !LetsIn(earlierOp, op)) Races.Add(new Race(d, task, index, obj, pastWrite));
+            if (!ordered && !LetsIn(earlierOp, op)) Races.Add(new Race(d, task, index, obj, pastWrite, op));
             if (earlierWrite)
             {
                 pastWrite = true;
