@@ -4,37 +4,83 @@ using static ModelCheck.Tests.Unit.Explore;
 namespace ModelCheck.Tests.Unit;
 
 /// <summary>
-/// The main job's strategy: random, PCT and preemption-deepening DFS in turn. A pass is complete only once DFS
-/// has covered the space; a bug is found by whichever strategy reaches it first; a scenario can pin one strategy,
-/// declare its preemption bound, and accept more than one kind for its bug.
+/// The main job's strategy: random, PCT, preemption-deepening DFS and (under sc) DPOR in turn. A pass is
+/// complete only once DFS or DPOR has covered the space; a bug is found by whichever strategy reaches it
+/// first; a scenario can pin one strategy, declare its preemption bound, and accept more than one kind for its bug.
 /// </summary>
 public sealed class PortfolioTests
 {
     static TestConfiguration Portfolio(int iterations = 2000, ulong seed = 1) => With(StrategyKind.Portfolio, iterations, seed: seed);
 
+    // Under tso nothing is reduced, so the portfolio is random, PCT and the deepening DFS alone.
+    static TestConfiguration PortfolioUnderTso(int iterations) =>
+        Portfolio(iterations) with { Execution = ExecutionSettings.Default with { Memory = MemoryModel.Tso } };
+
+    static int DfsExecutions(Scenario scenario, TestConfiguration configuration, int? bound) =>
+        Run(scenario, configuration with { Strategy = StrategyKind.Dfs, StrategyValue = bound, Iterations = 1_000_000 }).Executions;
+
     [Fact]
     public void Without_a_bound_dfs_deepens_until_no_schedule_is_cut_and_the_verdict_says_complete()
     {
-        var report = Run(Named("engine/mutex-counter"), Portfolio(iterations: 2));
+        var scenario = Named("engine/mutex-counter");
+        var configuration = PortfolioUnderTso(iterations: 2);
+        var report = Run(scenario, configuration);
         Assert.True(report.Complete);
         Assert.Null(report.CompleteWithin);
         Assert.Equal("complete", report.Completeness);
-        // DFS passes with bounds 0, 1 and 2 (3, 35 and 108 executions), then the 173 of the unbounded space;
-        // random and PCT one execution each.
-        Assert.Equal(3 + 35 + 108 + 173 + 2, report.Executions);
+        // DFS passes with bounds 0, 1 and 2, then the unbounded space; random and PCT one execution each.
+        int passes = DfsExecutions(scenario, configuration, 0) + DfsExecutions(scenario, configuration, 1)
+            + DfsExecutions(scenario, configuration, 2) + DfsExecutions(scenario, configuration, null);
+        Assert.Equal(passes + 2, report.Executions);
+    }
+
+    [Fact]
+    public void Under_sc_dpor_covering_the_traces_first_makes_the_pass_complete_without_a_bound()
+    {
+        // Two workers with two critical sections each: 6 traces, against DFS's 173 schedules (3 + 35 + 108 in the
+        // shallow passes): DPOR's sixth execution ends the race, after DFS's sixth.
+        var report = Run(Named("engine/mutex-counter") with { PreemptionBound = 1 }, Portfolio(iterations: 2));
+        Assert.True(report.Complete);
+        Assert.Null(report.CompleteWithin);
+        Assert.Equal("complete", report.Completeness);
+        Assert.Equal(6 + 6 + 2, report.Executions);
     }
 
     [Fact]
     public void A_declared_bound_that_cuts_the_space_is_stated_in_the_verdict()
     {
         var scenario = Named("engine/mutex-counter") with { PreemptionBound = 1 };
-        var report = Run(scenario, Portfolio(iterations: 10));
+        var configuration = PortfolioUnderTso(iterations: 10);
+        var report = Run(scenario, configuration);
         Assert.True(report.Complete);
         Assert.Equal(1, report.CompleteWithin);
         Assert.Equal("complete within 1 preemption", report.Completeness);
-        // Bound 0 (3 executions) and bound 1 (35), plus the 10 random and PCT executions.
-        Assert.Equal(3 + 35 + 10, report.Executions);
+        // Bound 0 and bound 1, plus the 10 random and PCT executions.
+        Assert.Equal(DfsExecutions(scenario, configuration, 0) + DfsExecutions(scenario, configuration, 1) + 10, report.Executions);
         Assert.True(report.MatchesExpectation);
+    }
+
+    [Fact]
+    public void Under_sc_a_bound_dfs_covers_before_dpor_keeps_its_verdict_and_dpor_stops_there()
+    {
+        // Two tasks storing four times each to one cell: C(8, 4) = 70 traces, but few schedules without a preemption.
+        var scenario = Inline(async rt =>
+        {
+            var x = rt.NewCell("x", 0);
+            var tasks = new TaskHandle[2];
+            for (int i = 0; i < 2; i++)
+                tasks[i] = rt.Spawn(async () =>
+                {
+                    for (int k = 0; k < 4; k++) await x.Store(k, MemoryOrder.Relaxed);
+                });
+            foreach (var t in tasks) await t.Join();
+        }) with { PreemptionBound = 0 };
+        var report = Run(scenario, Portfolio(iterations: 10));
+        int dfs = DfsExecutions(scenario, Portfolio(), 0);
+        Assert.True(dfs < 70, $"{dfs} schedules without a preemption");
+        Assert.Equal(0, report.CompleteWithin);
+        // DPOR took a turn after each DFS execution but the last.
+        Assert.Equal(dfs + (dfs - 1) + 10, report.Executions);
     }
 
     [Fact]
@@ -68,8 +114,8 @@ public sealed class PortfolioTests
         var report = Run(Named("engine/racy-counter"), Portfolio());
         var found = report.Bugs.Single();
         Assert.Equal(BugKind.AssertionFailure, found.Bug.Kind);
-        // Execution 1 is random's, 2 PCT's, 3 DFS's (bound 0), and so on in turn.
-        var expected = ((found.Iteration - 1) % 3) switch { 0 => StrategyKind.Random, 1 => StrategyKind.Pct, _ => StrategyKind.Dfs };
+        // Execution 1 is random's, 2 PCT's, 3 DFS's (bound 0), 4 DPOR's, and so on in turn.
+        var expected = ((found.Iteration - 1) % 4) switch { 0 => StrategyKind.Random, 1 => StrategyKind.Pct, 2 => StrategyKind.Dfs, _ => StrategyKind.Dpor };
         Assert.Equal(expected, found.Origin?.Kind);
         Assert.Equal(expected.ToName(), TraceFile.From(report, found).Origin.Strategy);
     }

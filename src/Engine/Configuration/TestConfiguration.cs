@@ -73,7 +73,7 @@ public sealed record TestConfiguration
     public TestConfiguration For(Scenario scenario) =>
         this with { Strategy = StrategyFor(scenario), StrategyValue = StrategyValueFor(scenario) };
 
-    /// <summary>The strategy of a resolved configuration (<see cref="For"/>); the portfolio builds its own three.</summary>
+    /// <summary>The strategy of a resolved configuration (<see cref="For"/>); the portfolio is built by its explorer, which knows the scenario's memory model.</summary>
     public IStrategy CreateStrategy() => Strategy switch
     {
         StrategyKind.Random => new RandomStrategy(Seed),
@@ -81,7 +81,6 @@ public sealed record TestConfiguration
         StrategyKind.Dfs => new DfsStrategy(StrategyValue),
         StrategyKind.Dpor when Dpor == DporAlgorithm.Optimal && StrategyValue is null => new OptimalDporStrategy(),
         StrategyKind.Dpor => new DporStrategy(StrategyValue),
-        StrategyKind.Portfolio => new PortfolioStrategy(Seed, Iterations, DefaultPctDepth, StrategyValue),
         _ => throw new ArgumentOutOfRangeException(nameof(Strategy)),
     };
 }

@@ -1,7 +1,7 @@
 namespace ModelCheck.Engine;
 
 /// <summary>
-/// The portfolio (<see cref="PortfolioStrategy"/>) on one worker: random, PCT and preemption-deepening DFS
+/// The portfolio (<see cref="PortfolioStrategy"/>) on one worker: random, PCT, preemption-deepening DFS and (under sc) DPOR
 /// take executions in turn until a bug, or until DFS has covered its space and the samplers their shares.
 /// Its budget is its own: DFS runs as many executions as its space has, so only the time budget (and with
 /// AllBugs, where no bug ends the run, the iteration budget) stops it early. Each bug records which of the
@@ -11,7 +11,8 @@ static class PortfolioExplorer
 {
     public static ExplorationReport Explore(Scenario scenario, TestConfiguration configuration, RunControl control)
     {
-        var strategy = (PortfolioStrategy)configuration.CreateStrategy();
+        var strategy = new PortfolioStrategy(configuration.Seed, configuration.Iterations, TestConfiguration.DefaultPctDepth,
+            configuration.StrategyValue, reduce: scenario.SettingsFor(configuration.Execution).Memory == MemoryModel.Sc);
         var worker = new Worker(scenario, configuration, strategy, control);
         var segment = new Segment(0, configuration.Coverage);
         long budget = configuration.AllBugs ? configuration.Iterations : long.MaxValue;
@@ -25,7 +26,7 @@ static class PortfolioExplorer
             if (!configuration.AllBugs) break;
         }
         segment.Finished = true;
-        var report = SegmentFold.Fold(scenario, configuration, [segment], exhaustive: strategy.IsComplete, control.Elapsed);
+        var report = SegmentFold.Fold(scenario, configuration, [segment], exhaustive: strategy.IsComplete, control.Elapsed) with { Redundant = strategy.Redundant };
         return report.Complete ? report with { CompleteWithin = strategy.CompleteWithin } : report;
     }
 }

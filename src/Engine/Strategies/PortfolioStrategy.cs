@@ -7,11 +7,17 @@ namespace ModelCheck.Engine;
 /// bound: <see cref="PreemptionDeepening"/>) runs until it has covered its space, which is what makes a
 /// pass a proof. When that space needed no bound nothing is left to sample and the portfolio stops;
 /// within a bound, random and PCT finish their shares, since they reach schedules beyond it.
+/// Under sequential consistency (<paramref name="reduce"/>) optimal DPOR without a bound takes turns
+/// too, racing the deepening DFS executions for executions: whichever covers its space first gives the
+/// verdict, so a scenario whose traces are far fewer than its schedules is complete without a bound, and
+/// one that DPOR cannot finish within as many executions as DFS took keeps DFS's bounded verdict (DPOR
+/// stops when DFS is done). Every execution either runs is real, so a bug either reaches counts.
 /// </summary>
-public sealed class PortfolioStrategy : IStrategy
+public sealed class PortfolioStrategy : IStrategy, IStepObserver
 {
     readonly Stage[] stages;
     readonly PreemptionDeepening exhaustive;
+    readonly OptimalDporStrategy? reduction;
     readonly int pctDepth;
     int turn;
     Stage active;
@@ -23,9 +29,10 @@ public sealed class PortfolioStrategy : IStrategy
         public int Remaining { get; set; } = budget;
     }
 
-    public PortfolioStrategy(ulong seed, int iterations, int pctDepth, int? preemptionBound)
+    public PortfolioStrategy(ulong seed, int iterations, int pctDepth, int? preemptionBound, bool reduce = false)
     {
         exhaustive = new PreemptionDeepening(preemptionBound);
+        reduction = reduce ? new OptimalDporStrategy() : null;
         this.pctDepth = pctDepth;
         // Different seeds for the two samplers, so they do not walk in step.
         stages =
@@ -33,6 +40,7 @@ public sealed class PortfolioStrategy : IStrategy
             new Stage(new RandomStrategy(seed), StrategyKind.Random, (iterations + 1) / 2),
             new Stage(new PctStrategy(seed ^ 0x9E3779B97F4A7C15UL, pctDepth), StrategyKind.Pct, iterations / 2),
             new Stage(exhaustive, StrategyKind.Dfs, int.MaxValue),
+            .. reduction is null ? Array.Empty<Stage>() : [new Stage(reduction, StrategyKind.Dpor, int.MaxValue)],
         ];
         active = stages[0];
     }
@@ -47,21 +55,27 @@ public sealed class PortfolioStrategy : IStrategy
     {
         StrategyKind.Pct => (StrategyKind.Pct, pctDepth),
         StrategyKind.Dfs => (StrategyKind.Dfs, exhaustive.Bound),
+        StrategyKind.Dpor => (StrategyKind.Dpor, null),
         _ => (active.Kind, null),
     };
 
-    /// <summary>True once the exhaustive search has covered its space (within <see cref="CompleteWithin"/>).</summary>
-    public bool IsComplete => exhaustive.IsComplete;
+    /// <summary>True once DPOR or the deepening DFS has covered its space (within <see cref="CompleteWithin"/>).</summary>
+    public bool IsComplete => reduction is { IsComplete: true } || exhaustive.IsComplete;
 
-    public int? CompleteWithin => exhaustive.CompleteWithin;
+    public int? CompleteWithin => reduction is { IsComplete: true } ? null : exhaustive.CompleteWithin;
+
+    /// <summary>The executions DPOR stopped as redundant (sleep-set blocked).</summary>
+    public int Redundant { get; private set; }
 
     public bool PrepareExecution()
     {
-        if (exhaustive.IsComplete && exhaustive.CompleteWithin is null) return false;
+        if (IsComplete && CompleteWithin is null) return false;
         for (int tried = 0; tried < stages.Length; tried++)
         {
             var stage = stages[turn];
             turn = (turn + 1) % stages.Length;
+            // DPOR races DFS: once DFS has covered its bounded space, DPOR has had as many executions and stops.
+            if (stage.Strategy == reduction && exhaustive.IsComplete) continue;
             if (stage.Remaining > 0 && stage.Strategy.PrepareExecution())
             {
                 stage.Remaining--;
@@ -76,4 +90,21 @@ public sealed class PortfolioStrategy : IStrategy
     public int PickTask(ReadOnlySpan<int> enabled, int previous, int step) => active.Strategy.PickTask(enabled, previous, step);
     public int PickValue(ChoiceKind kind, int count, int step) => active.Strategy.PickValue(kind, count, step);
     public void OnExecutionEnd(int steps) => active.Strategy.OnExecutionEnd(steps);
+
+    // Only DPOR watches steps; the others run as if nothing did.
+    IStepObserver? Observer => active.Strategy == reduction ? reduction : null;
+
+    bool IStepObserver.BeforeStep(ReadOnlySpan<int> enabled)
+    {
+        if (Observer is not { } observer) return true;
+        if (observer.BeforeStep(enabled)) return true;
+        Redundant++;
+        return false;
+    }
+
+    void IStepObserver.AfterStep(int task, ReadOnlySpan<Access> accesses) => Observer?.AfterStep(task, accesses);
+    void IStepObserver.OnJoin(int task) => Observer?.OnJoin(task);
+    void IStepObserver.OnParked(int obj, bool write) => Observer?.OnParked(obj, write);
+    void IStepObserver.OnRealTimeEvent(bool completes) => Observer?.OnRealTimeEvent(completes);
+    void IStepObserver.OnBlocked(int task, int obj, OpKind op) => Observer?.OnBlocked(task, obj, op);
 }
