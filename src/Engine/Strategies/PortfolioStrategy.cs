@@ -8,10 +8,10 @@ namespace ModelCheck.Engine;
 /// pass a proof. When that space needed no bound nothing is left to sample and the portfolio stops;
 /// within a bound, random and PCT finish their shares, since they reach schedules beyond it.
 /// Under sequential consistency (<paramref name="reduce"/>) optimal DPOR without a bound takes turns
-/// too, racing the deepening DFS executions for executions: whichever covers its space first gives the
-/// verdict, so a scenario whose traces are far fewer than its schedules is complete without a bound, and
-/// one that DPOR cannot finish within as many executions as DFS took keeps DFS's bounded verdict (DPOR
-/// stops when DFS is done). Every execution either runs is real, so a bug either reaches counts.
+/// too, with a share of executions as large as PCT's: when it runs out of traces within its share, the
+/// space is covered without a bound and the portfolio stops, however far DFS had got; otherwise the
+/// verdict is DFS's. A scenario whose traces are far fewer than its schedules is thus complete without
+/// a bound, and one with too many traces costs at most that share.
 /// </summary>
 public sealed class PortfolioStrategy : IStrategy, IStepObserver
 {
@@ -40,7 +40,7 @@ public sealed class PortfolioStrategy : IStrategy, IStepObserver
             new Stage(new RandomStrategy(seed), StrategyKind.Random, (iterations + 1) / 2),
             new Stage(new PctStrategy(seed ^ 0x9E3779B97F4A7C15UL, pctDepth), StrategyKind.Pct, iterations / 2),
             new Stage(exhaustive, StrategyKind.Dfs, int.MaxValue),
-            .. reduction is null ? Array.Empty<Stage>() : [new Stage(reduction, StrategyKind.Dpor, int.MaxValue)],
+            .. reduction is null ? Array.Empty<Stage>() : [new Stage(reduction, StrategyKind.Dpor, iterations / 2)],
         ];
         active = stages[0];
     }
@@ -74,8 +74,6 @@ public sealed class PortfolioStrategy : IStrategy, IStepObserver
         {
             var stage = stages[turn];
             turn = (turn + 1) % stages.Length;
-            // DPOR races DFS: once DFS has covered its bounded space, DPOR has had as many executions and stops.
-            if (stage.Strategy == reduction && exhaustive.IsComplete) continue;
             if (stage.Remaining > 0 && stage.Strategy.PrepareExecution())
             {
                 stage.Remaining--;
