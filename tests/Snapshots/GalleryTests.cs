@@ -120,6 +120,17 @@ public sealed partial class GalleryTests(BuiltGallery gallery) : IClassFixture<B
         // MP is the lesson: relaxed message passing is allowed under ra (with a drawn witness), release/acquire forbids it.
         Assert.Contains("href=\"reports/litmus-MP-ra.html\"", litmus);
         Assert.DoesNotContain("litmus-MP_rel_acq-ra.html", litmus);
+        // The committed orders tables, each with every trace it names drawn (none committed: no section at all).
+        var tables = Directory.GetFiles(Path.Combine(Repository.Root, "tests", "Snapshots"), "OrdersTests.Table_*.verified.txt").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(tables.Count > 0, index.Contains("id=\"orders\"", StringComparison.Ordinal));
+        foreach (var table in tables)
+        {
+            var name = Path.GetFileName(table)["OrdersTests.Table_".Length..^".verified.txt".Length];
+            Assert.Contains($"href=\"orders/{name}.html\"", index);
+            var page = gallery.Read($"orders/{name}.html");
+            foreach (Match trace in Regex.Matches(File.ReadAllText(table), @"tests/Snapshots/Orders/\S+\.min\.trace\.json"))
+                Assert.Contains($">{trace.Value}</a>", page);
+        }
         foreach (var chapter in Directory.GetFiles(Path.Combine(Repository.Root, "docs"), "*.md", SearchOption.AllDirectories))
             Assert.Contains($"href=\"docs/{Path.GetRelativePath(Path.Combine(Repository.Root, "docs"), chapter).Replace('\\', '/')[..^3]}.html\"", index);
     }

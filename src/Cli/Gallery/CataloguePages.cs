@@ -19,7 +19,7 @@ static class CataloguePages
         return GalleryPage.Render(page, model.Title, body.ToString());
     }
 
-    public static string Topic(GalleryTopic topic, IReadOnlyList<Scenario> scenarios, IReadOnlyList<SeededBug> bugs, DocsPages docs)
+    public static string Topic(GalleryTopic topic, IReadOnlyList<Scenario> scenarios, IReadOnlyList<SeededBug> bugs, DocsPages docs, OrdersPages orders)
     {
         var page = $"topics/{topic.Slug}.html";
         var body = new StringBuilder();
@@ -28,6 +28,9 @@ static class CataloguePages
         if (topic.Litmus)
             body.Append("<p>The ").Append(GalleryPage.Link(page, "litmus.html", "litmus catalogue"))
                 .Append(" shows the rule on the smallest programs: message passing (MP) with relaxed accesses is allowed under <code>ra</code> and forbidden once the flag is stored with release and loaded with acquire.</p>\n");
+        if (topic.Litmus && orders.Tables.Count > 0)
+            body.Append("<p>Which orders a whole model needs, each access weakened in turn: ")
+                .Append(string.Join(", ", orders.Tables.Select(t => GalleryPage.Link(page, t.Page, t.Judged)))).Append(".</p>\n");
         Listing(body, page, scenarios.Where(s => GallerySite.Gathers(topic, s)).ToList(), bugs);
         return GalleryPage.Render(page, topic.Title, body.ToString());
     }

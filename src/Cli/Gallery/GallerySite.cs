@@ -18,6 +18,7 @@ public static class GallerySite
     {
         var docs = DocsPages.Load(repository);
         var bugs = SeededBug.Load(catalog, repository);
+        var orders = OrdersPages.Load(repository, catalog, docs);
         var topics = GalleryContent.Topics;
         var models = catalog.All.Select(GalleryContent.GroupOf).Distinct().Select(GalleryContent.ModelOf).ToList();
         // Known models in the order the gallery presents them, then any other group in name order.
@@ -25,17 +26,18 @@ public static class GallerySite
             .ThenBy(m => m.Group, StringComparer.Ordinal).ToList();
 
         var pages = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        pages["index.html"] = Index(catalog, bugs, models, topics, docs);
+        pages["index.html"] = Index(catalog, bugs, models, topics, docs, orders);
         foreach (var model in models)
             pages[$"models/{model.Group}.html"] = CataloguePages.Model(model, catalog.All.Where(s => GalleryContent.GroupOf(s) == model.Group).ToList(), bugs, topics, docs);
         foreach (var topic in topics)
-            pages[$"topics/{topic.Slug}.html"] = CataloguePages.Topic(topic, catalog.All, bugs, docs);
+            pages[$"topics/{topic.Slug}.html"] = CataloguePages.Topic(topic, catalog.All, bugs, docs, orders);
         foreach (var bug in bugs)
         {
             pages[bug.Page] = bug.Render(topics);
             pages[bug.Report] = HtmlReport.Render(bug.Replay);
         }
         foreach (var (page, html) in LitmusPage.Build()) pages[page] = html;
+        foreach (var (page, html) in orders.Pages()) pages[page] = html;
         foreach (var (page, html) in docs.Pages()) pages[page] = html;
         return pages.Select(p => (p.Key, p.Value)).ToList();
     }
@@ -44,7 +46,7 @@ public static class GallerySite
     public static bool Gathers(GalleryTopic topic, Scenario scenario) =>
         topic.Patterns.Any(p => ScenarioCatalog.Matches(p, scenario.Name));
 
-    static string Index(ScenarioCatalog catalog, IReadOnlyList<SeededBug> bugs, IReadOnlyList<GalleryModel> models, IReadOnlyList<GalleryTopic> topics, DocsPages docs)
+    static string Index(ScenarioCatalog catalog, IReadOnlyList<SeededBug> bugs, IReadOnlyList<GalleryModel> models, IReadOnlyList<GalleryTopic> topics, DocsPages docs, OrdersPages orders)
     {
         const string page = "index.html";
         var body = new StringBuilder();
@@ -71,6 +73,13 @@ public static class GallerySite
         }
         body.Append("</table>\n<h2 id=\"litmus\">Litmus tests</h2>\n<p>")
             .Append(GalleryPage.Link(page, LitmusPage.Path, "The litmus catalogue")).Append(": the standard shapes (message passing, store buffering, load buffering, IRIW, ...) with the outcomes each memory model allows, and drawings of the executions only a weak model allows.</p>\n");
+        if (orders.Tables.Count > 0)
+        {
+            body.Append("<h2 id=\"orders\">Which memory orders are needed</h2>\n<p>The committed tables of <code>modelcheck orders</code>: each atomic access and fence weakened in turn, and what breaks.</p>\n<ul>\n");
+            foreach (var table in orders.Tables)
+                body.Append("<li>").Append(GalleryPage.Link(page, table.Page, table.Judged)).Append(": ").Append(GalleryPage.Encode(table.Summary)).Append("</li>\n");
+            body.Append("</ul>\n");
+        }
         body.Append("<h2 id=\"docs\">Documentation</h2>\n<ul>\n");
         foreach (var chapter in docs.Chapters)
             body.Append("<li>").Append(GalleryPage.Link(page, DocsPages.PageOf(chapter), docs.Title(chapter))).Append("</li>\n");
