@@ -21,6 +21,8 @@ public sealed class StateDrawingTests
         // k1's entry is expunged in read.m while dirty leaves it out.
         { "syncmap_S-2_invariants.min.trace.json", "sync.Map", 0 },
         { "swissmap_bug_w2-skip-by-installed-depth_reduced.min.trace.json", "m", 0 },
+        // W-1: the iterator yields x3 = 10 from m.t0, a table the split replaced (its slot marked), while the live m.t2 holds 4242.
+        { "swissmap_bug_w1-iterator-skips-relookup_reduced.min.trace.json", "m", 0 },
         // H-2: i3 is marked dead while both locks are held, before i0[3] unlinks it.
         { "hashtriemap_H-2.min.trace.json", "trie", 49 },
     };

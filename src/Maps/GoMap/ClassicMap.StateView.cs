@@ -45,8 +45,9 @@ public sealed partial class ClassicMap
     {
         var panels = new List<DrawnPanel>();
         var arrows = new List<DrawnArrow>();
+        // Two iterators may stand at the same slot: both names go under it.
         var positions = iterators.Select((it, n) => (it.GhostPosition, Name: $"it{n + 1}")).Where(p => p.GhostPosition is not null)
-            .ToDictionary(p => p.GhostPosition!.Value, p => p.Name);
+            .GroupBy(p => p.GhostPosition!.Value).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(p => p.Name)));
         var current = buckets.Peek();
         panels.Add(DrawArray("buckets", current, cursor: -1, positions));
         if (oldbuckets.Peek() is { } old)

@@ -26,6 +26,19 @@ public sealed class SwissIterator : GoRangeIterator
 
     internal SwissIterator(SwissMap map) : base(map, map.Runtime) => this.map = map;
 
+    /// <summary>Ghost: the table it walks (null for a small map), and the group and slot of the entry it last yielded; null before the first and after the end.</summary>
+    internal (Table? Table, Group Group, int Slot)? GhostPosition
+    {
+        get
+        {
+            if (Key is null || entryIdx == 0) return null;
+            if (dirIdx < 0) return (null, smallGroup!, (int)((entryIdx - 1 + entryOffset) % Group.Slots));
+            if (tab is null) return null;
+            ulong entry = (entryIdx - 1 + entryOffset) & ((ulong)tab.Capacity - 1);
+            return (tab, tab.Groups[(int)(entry / Group.Slots)], (int)(entry % Group.Slots));
+        }
+    }
+
     /// <summary>Iter.Init then the first Next, as mapIterStart does.</summary>
     internal async ValueTask Init()
     {

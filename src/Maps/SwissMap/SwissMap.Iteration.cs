@@ -10,9 +10,13 @@ public sealed partial class SwissMap
     public async ValueTask<GoRangeIterator> Range()
     {
         var iterator = new SwissIterator(this);
+        if (rt.IsRecording) iterators.Add(iterator);
         await iterator.Init();
         return iterator;
     }
+
+    // Ghost: the iterators of a replay, for the state view's picture (kept only while recording).
+    readonly List<SwissIterator> iterators = [];
 
     /// <summary>What Iter.Init records: the small group (if small), the directory length and globalDepth.</summary>
     internal (Group? Small, int DirLen, int GlobalDepth) IterSnapshot() =>

@@ -6,7 +6,8 @@ namespace ModelCheck.Maps.SwissMap;
 // The map's state for the HTML report's step slider (Runtime.AddStateView), as text and as a picture: the
 // Map fields, the directory (which table each slot holds), then every distinct table with its fields and
 // its groups' control bytes and entries. The picture draws an arrow from each directory slot to its
-// table, faints empty slots and colours tombstones. Ghost code: Peek only, so describing the map records no access.
+// table, faints empty slots, colours tombstones, marks the slot each live iterator last yielded, and
+// draws a table an iterator still walks after it was replaced (the stale table). Ghost code: Peek only, so describing the map records no access.
 public sealed partial class SwissMap
 {
     string Header() => $"used={used.Peek()} writing={writing.Peek()} clearSeq={clearSeq.Peek()} globalDepth={globalDepth.Peek()} dirLen={dirLen.Peek()}";
@@ -43,17 +44,18 @@ public sealed partial class SwissMap
         return text;
     }
 
-    static IEnumerable<DrawnSlot> GroupSlots(Group g)
+    static IEnumerable<DrawnSlot> GroupSlots(Group g, IReadOnlyDictionary<(Group, int), string>? iterators = null)
     {
         for (int i = 0; i < Group.Slots; i++)
         {
             byte ctrl = g.Ctrl.Peek()[i];
-            yield return ctrl switch
+            var slot = ctrl switch
             {
                 Ctrls.Empty => new DrawnSlot("-", Tone.Empty),
                 Ctrls.Deleted => new DrawnSlot("del", Tone.Dead),
                 _ => new DrawnSlot($"{g.Keys[i].Peek()?.Name ?? "0"}={g.Elems[i].Peek()} ({ctrl:x2})"),
             };
+            yield return iterators is not null && iterators.TryGetValue((g, i), out var name) ? slot with { Tone = Tone.Marked, Markers = [name] } : slot;
         }
     }
 
@@ -61,9 +63,12 @@ public sealed partial class SwissMap
     {
         var panels = new List<DrawnPanel>();
         var arrows = new List<DrawnArrow>();
+        var walking = iterators.Select((it, n) => (Position: it.GhostPosition, Name: $"it{n + 1}")).Where(p => p.Position is not null).ToList();
+        // Two iterators may stand at the same slot: both names go under it.
+        var positions = walking.GroupBy(p => (p.Position!.Value.Group, p.Position!.Value.Slot)).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(p => p.Name)));
         if (dirLen.Peek() == 0)
         {
-            var rows = small.Peek() is { } g ? [new DrawnRow("small", [new DrawnBox("small", GroupSlots(g).ToList())], [])] : new List<DrawnRow>();
+            var rows = small.Peek() is { } g ? [new DrawnRow("small", [new DrawnBox("small", GroupSlots(g, positions).ToList())], [])] : new List<DrawnRow>();
             panels.Add(new DrawnPanel("small", small.Peek() is null ? "no storage yet" : "small group", rows));
             return new StateDrawing([Header()], panels, arrows);
         }
@@ -75,9 +80,11 @@ public sealed partial class SwissMap
             arrows.Add(new DrawnArrow($"directory[{i}]", dir[i].Peek().Name, ""));
         }
         panels.Add(new DrawnPanel("directory", "directory", slots));
-        foreach (var table in GhostTables())
-            panels.Add(new DrawnPanel(table.Name, $"{table.Name}: {TableHeader(table)}",
-                table.Groups.Select((g, n) => new DrawnRow($"g{n}", [new DrawnBox($"{table.Name}.g{n}", GroupSlots(g).ToList())], [])).ToList()));
+        var live = GhostTables().ToList();
+        var stale = walking.Select(p => p.Position!.Value.Table).OfType<Table>().Where(t => !live.Contains(t)).Distinct();
+        foreach (var table in live.Concat(stale))
+            panels.Add(new DrawnPanel(table.Name, $"{table.Name}: {TableHeader(table)}{(live.Contains(table) ? "" : " (replaced; an iterator still walks it)")}",
+                table.Groups.Select((g, n) => new DrawnRow($"g{n}", [new DrawnBox($"{table.Name}.g{n}", GroupSlots(g, positions).ToList(), live.Contains(table) ? Tone.Plain : Tone.Evacuated)], [])).ToList()));
         return new StateDrawing([Header()], panels, arrows);
     }
 
