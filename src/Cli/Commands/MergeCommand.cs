@@ -114,7 +114,7 @@ public static class MergeCommand
                 o.WriteLine($"  trace     {trace}");
             }
             if (c.AllBugs && r.BugCounts.Count > 0) o.WriteLine("  counts    " + string.Join(", ", r.BugCounts.Select(x => $"{x.Key.ToName()} {x.Value}")));
-            o.WriteLine($"  explored  {r.Executions} executions, {r.Steps} steps, digest {JsonReport.Hex(r.Digest)}{(r.Complete ? ", complete: every shard explored its whole part" : "")}");
+            o.WriteLine($"  explored  {r.Executions} executions{TestCommand.Redundant(r)}, {r.Steps} steps, digest {JsonReport.Hex(r.Digest)}{(r.Complete ? ", complete: every shard explored its whole part" : "")}");
         }
         int failed = results.Count(r => r.Failed);
         o.WriteLine(results[0].Expect

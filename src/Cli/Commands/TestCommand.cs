@@ -197,7 +197,7 @@ public static class TestCommand
     static string Describe(ExecutionSettings s) =>
         (s.Memory == MemoryModel.Sc ? "" : $", memory {s.Memory.ToName()}") + (s.RaceDetection ? "" : ", race detection off");
 
-    static string Redundant(ExplorationReport report) =>
+    internal static string Redundant(ExplorationReport report) =>
         report.Redundant > 0 ? $" ({report.Redundant} stopped as redundant: sleep-set blocked)" : "";
 
     static string Completion(ExplorationReport report) =>

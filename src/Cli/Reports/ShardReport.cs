@@ -99,11 +99,12 @@ public sealed record ShardScenario(string Name, string Fingerprint, BugKind Expe
         foreach (var node in reader.Array(s, "segments"))
         {
             var o = reader.Object(node, "a segment");
-            var segment = new Segment(reader.Long(o, "key"), unit: configuration.Strategy == StrategyKind.Dfs)
+            var segment = new Segment(reader.Long(o, "key"), unit: configuration.Strategy.IsExhaustive())
             {
                 Executions = reader.Int(o, "executions"),
                 Steps = reader.Long(o, "steps"),
                 BoundReached = reader.Int(o, "cutOff"),
+                Redundant = reader.Int(o, "redundant"),
                 Digest = reader.Hex(o, "digest"),
                 Finished = reader.Bool(o, "finished"),
             };

@@ -14,6 +14,9 @@ public static class StrategyKindNames
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    /// <summary>True for the strategies that walk the whole tree (dfs, dpor): their shards are units of it, and they can be complete.</summary>
+    public static bool IsExhaustive(this StrategyKind kind) => kind is StrategyKind.Dfs or StrategyKind.Dpor;
+
     /// <summary>The names, comma-separated, for error messages.</summary>
     public static string Choices => string.Join(", ", Enum.GetValues<StrategyKind>().Select(k => k.ToName()));
 

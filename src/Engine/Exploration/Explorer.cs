@@ -5,8 +5,9 @@ namespace ModelCheck.Engine;
 /// iteration budget, the time budget, a stop request (Ctrl-C), or the end of the space for an exhaustive strategy.
 /// With several workers (<see cref="TestConfiguration.Workers"/>) or one shard of many
 /// (<see cref="TestConfiguration.Shard"/>), the space is divided and the parts joined so that the report
-/// is the one a single worker makes (see <see cref="SamplingExplorer"/> and <see cref="TreeExplorer"/>);
-/// only <see cref="ExplorationReport.Elapsed"/> differs. The portfolio runs on one worker
+/// is the one a single worker makes (see <see cref="SamplingExplorer"/> and <see cref="TreeExplorer"/>;
+/// DPOR's is the same on every number of workers greater than one and every split into shards, and reaches
+/// the same traces and verdict as one worker's); only <see cref="ExplorationReport.Elapsed"/> differs. The portfolio runs on one worker
 /// (<see cref="PortfolioExplorer"/>). A scenario's pinned strategy and preemption bound apply first.
 /// </summary>
 public static class Explorer
@@ -25,13 +26,14 @@ public static class Explorer
         {
             StrategyKind.Portfolio => PortfolioExplorer.Explore(scenario, resolved, control),
             // A depth-first search that finished covered every schedule within its bound (if it had one).
-            StrategyKind.Dfs => TreeExplorer.Explore(scenario, resolved, control) is var tree && tree.Complete
+            StrategyKind.Dfs => TreeExplorer.Search(scenario, resolved, control) is var tree && tree.Complete
                 ? tree with { CompleteWithin = resolved.StrategyValue }
                 : tree,
             // DPOR reduces under sc only; under tso and ra it is the depth-first search.
             StrategyKind.Dpor when scenario.SettingsFor(resolved.Execution).Memory != MemoryModel.Sc =>
-                TreeExplorer.Explore(scenario, resolved, control),
-            StrategyKind.Dpor => ReductionExplorer.Explore(scenario, resolved, control),
+                TreeExplorer.Search(scenario, resolved, control),
+            StrategyKind.Dpor when resolved.Workers == 1 && resolved.Shard.IsWhole => ReductionExplorer.Explore(scenario, resolved, control),
+            StrategyKind.Dpor => TreeExplorer.Reduce(scenario, resolved, control),
             _ => SamplingExplorer.Explore(scenario, resolved, control),
         };
         return report with { StopReason = control.Signal.StopReason };

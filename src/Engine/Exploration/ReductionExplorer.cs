@@ -1,10 +1,10 @@
 namespace ModelCheck.Engine;
 
 /// <summary>
-/// DPOR under sequential consistency, on one worker: its backtrack sets grow from races found in later
-/// executions, so the tree cannot be cut into units in advance as depth-first search's is (the state a
-/// split would hand over is <see cref="DporTree"/>). The report counts the executions it stopped as
-/// redundant (sleep-set blocked) in <see cref="ExplorationReport.Redundant"/>.
+/// DPOR under sequential consistency, on one worker and the whole tree: the plain search. Its backtrack
+/// sets grow from races found in later executions, so this search cannot be cut into units; several
+/// workers and shards run the cut search instead (<see cref="TreeExplorer.Reduce"/>). The report counts
+/// the executions it stopped as redundant (sleep-set blocked) in <see cref="ExplorationReport.Redundant"/>.
 /// </summary>
 static class ReductionExplorer
 {

@@ -24,6 +24,9 @@ public sealed class Segment(long key, bool coverage = false, bool unit = false)
     public long Steps { get; set; }
     public int BoundReached { get; set; }
 
+    /// <summary>Executions DPOR stopped early as redundant (sleep-set blocked); counted in <see cref="Executions"/>.</summary>
+    public int Redundant { get; set; }
+
     /// <summary>The sum of the executions' digests (<see cref="ExecutionDigest"/>): which executions ran, in any order.</summary>
     public ulong Digest { get; set; }
 
@@ -47,6 +50,7 @@ public sealed class Segment(long key, bool coverage = false, bool unit = false)
         Steps += result.Steps;
         Digest += ExecutionDigest.Of(choices);
         if (result.Status == ExecutionStatus.BoundReached) BoundReached++;
+        if (result.Status == ExecutionStatus.Redundant) Redundant++;
         if (result.Bug is not { } bug) return false;
         int count = Counts.GetValueOrDefault(bug.Kind) + 1;
         Counts[bug.Kind] = count;
@@ -64,6 +68,7 @@ public sealed class Segment(long key, bool coverage = false, bool unit = false)
             Executions = Executions + next.Executions,
             Steps = Steps + next.Steps,
             BoundReached = BoundReached + next.BoundReached,
+            Redundant = Redundant + next.Redundant,
             Digest = Digest + next.Digest,
             Finished = Finished && next.Finished,
         };

@@ -11,7 +11,7 @@ public static class SegmentFold
     /// <param name="exhaustive">The segments cover the whole space (depth-first search that reached its end, every unit explored).</param>
     public static ExplorationReport Fold(Scenario scenario, TestConfiguration configuration, IEnumerable<Segment> segments, bool exhaustive, TimeSpan elapsed)
     {
-        int executions = 0, boundReached = 0;
+        int executions = 0, boundReached = 0, redundant = 0;
         long steps = 0;
         ulong digest = 0;
         var counts = new SortedDictionary<BugKind, int>();
@@ -29,6 +29,7 @@ public static class SegmentFold
             executions += segment.Executions;
             steps += segment.Steps;
             boundReached += segment.BoundReached;
+            redundant += segment.Redundant;
             digest += segment.Digest;
             if (segment.Coverage is { } reached) coverage?.Add(reached);
             if (!configuration.AllBugs && segment.Bugs.Count > 0) break;
@@ -37,6 +38,7 @@ public static class SegmentFold
         return new ExplorationReport(scenario, configuration, executions, steps, boundReached, complete, bugs, counts, elapsed)
         {
             Digest = digest,
+            Redundant = redundant,
             Segments = kept,
             Coverage = coverage,
         };
@@ -44,10 +46,10 @@ public static class SegmentFold
 
     /// <summary>
     /// The report of the whole run from the reports of its shards 1..N (each present once, all with the
-    /// same settings: the caller checks). A depth-first search is complete when every shard is.
+    /// same settings: the caller checks). An exhaustive search (dfs, dpor) is complete when every shard is.
     /// </summary>
     public static ExplorationReport Join(Scenario scenario, TestConfiguration configuration, IReadOnlyList<ExplorationReport> shards) =>
         Fold(scenario, configuration with { Shard = Shard.Whole }, shards.SelectMany(s => s.Segments),
-            exhaustive: configuration.Strategy == StrategyKind.Dfs && shards.All(s => s.Complete),
+            exhaustive: configuration.Strategy.IsExhaustive() && shards.All(s => s.Complete),
             shards.Count == 0 ? TimeSpan.Zero : shards.Max(s => s.Elapsed));
 }

@@ -3,31 +3,46 @@ using System.Threading;
 namespace ModelCheck.Engine;
 
 /// <summary>
-/// Depth-first search on any number of workers, or in one shard of many. The tree is cut into units
-/// (<see cref="TreePartition"/>); each worker walks the whole tree, explores the units it claims and
-/// skips the others where they begin, so every execution is explored exactly once. The units' results
-/// are joined in depth-first order, which gives the report one worker makes: the same executions,
-/// steps, bugs (the first in depth-first order) and complete verdict. One worker on the whole tree
-/// needs no units and runs the plain search.
+/// The exhaustive strategies (depth-first search and DPOR) on any number of workers, or in one shard of
+/// many. The tree is cut into units (<see cref="TreePartition"/>); each worker walks the whole tree,
+/// explores the units it claims and skips the others where they begin, so every execution is explored
+/// exactly once. The units' results are joined in depth-first order, which gives the report one walk
+/// over all the units makes: the same executions, steps, bugs (the first in depth-first order) and
+/// complete verdict, whatever the number of workers and shards. One worker on the whole tree needs no
+/// units and runs the plain search. For depth-first search the cut changes nothing, so the plain search
+/// and the cut one run the same executions. DPOR is cut where the options above the units (awake tasks,
+/// data values) multiply to 64 whatever the number of workers or shards, and above the cut it takes every awake task
+/// (<see cref="DporStrategy"/>): the cut search reaches the same Mazurkiewicz traces (each finished once,
+/// as sleep sets guarantee) and the same verdict as the plain one, but may stop a different number of
+/// executions as redundant, and which execution of a trace it finishes may differ.
 /// </summary>
 static class TreeExplorer
 {
-    public static ExplorationReport Explore(Scenario scenario, TestConfiguration configuration, RunControl control)
+    /// <summary>Depth-first search, with the scenario's or the run's preemption bound.</summary>
+    public static ExplorationReport Search(Scenario scenario, TestConfiguration configuration, RunControl control) =>
+        Explore(scenario, configuration, control, TreePartition.ForSearch(configuration.Shard), p => new DfsStrategy(configuration.StrategyValue, p));
+
+    /// <summary>DPOR's cut search under sequential consistency, for several workers or a shard; the report counts the executions it stopped as redundant.</summary>
+    public static ExplorationReport Reduce(Scenario scenario, TestConfiguration configuration, RunControl control) =>
+        Explore(scenario, configuration, control, TreePartition.ForReduction(configuration.Shard), p => new DporStrategy(configuration.StrategyValue, p));
+
+    /// <param name="create">The strategy, walking the units of the given partition, or the whole tree (null).</param>
+    static ExplorationReport Explore(Scenario scenario, TestConfiguration configuration, RunControl control,
+        TreePartition partition, Func<TreePartition?, IPartitionedStrategy> create)
     {
-        if (configuration.Workers == 1 && configuration.Shard.IsWhole) return ExploreWhole(scenario, configuration, control);
-        var partition = new TreePartition(configuration.Shard);
+        if (configuration.Workers == 1 && configuration.Shard.IsWhole) return ExploreWhole(scenario, configuration, control, create(null));
         var ledger = new UnitLedger(configuration.Shard, configuration.Iterations, partition);
         long units = -1;
         control.RunWorkers(configuration.Workers, _ =>
         {
-            var strategy = new DfsStrategy(configuration.StrategyValue, partition);
+            var strategy = create(partition);
             var walked = ExploreUnits(scenario, strategy, configuration, control, ledger.Add, partition);
             if (walked) Interlocked.Exchange(ref units, strategy.Unit + 1);
         });
         // After a cancellation the report is what was explored, budget or not.
         var (segments, truncated) = control.Stopping
             ? (ledger.Segments, false)
-            : ledger.WithinBudget(configuration.AllBugs, (unit, budget) => ExploreOne(scenario, configuration, control, unit, budget));
+            : ledger.WithinBudget(configuration.AllBugs, (unit, budget) => ExploreOne(scenario, configuration, control, create(partition.Only(unit)), unit, budget));
         bool exhaustive = units >= 0 && !truncated && ledger.Covers(units);
         return SegmentFold.Fold(scenario, configuration, segments, exhaustive, control.Elapsed);
     }
@@ -37,7 +52,7 @@ static class TreeExplorer
     /// reached the end of the tree. A unit is handed to <paramref name="finished"/> when the strategy leaves
     /// it, or unfinished when the run stops inside it.
     /// </summary>
-    static bool ExploreUnits(Scenario scenario, DfsStrategy strategy, TestConfiguration configuration,
+    static bool ExploreUnits(Scenario scenario, IPartitionedStrategy strategy, TestConfiguration configuration,
         RunControl control, Action<Segment> finished, TreePartition partition)
     {
         var worker = new Worker(scenario, configuration, strategy, control);
@@ -70,9 +85,8 @@ static class TreeExplorer
     }
 
     /// <summary>The plain search: one worker, the whole tree, one segment.</summary>
-    static ExplorationReport ExploreWhole(Scenario scenario, TestConfiguration configuration, RunControl control)
+    static ExplorationReport ExploreWhole(Scenario scenario, TestConfiguration configuration, RunControl control, IPartitionedStrategy strategy)
     {
-        var strategy = new DfsStrategy(configuration.StrategyValue);
         var worker = new Worker(scenario, configuration, strategy, control);
         var segment = new Segment(0, configuration.Coverage, unit: true) { Units = long.MaxValue / 2 };
         bool stopped = false;
@@ -88,11 +102,9 @@ static class TreeExplorer
         return SegmentFold.Fold(scenario, configuration, [segment], exhaustive: strategy.IsComplete, control.Elapsed);
     }
 
-    /// <summary>Explores unit <paramref name="unit"/> alone, stopping after <paramref name="budget"/> executions.</summary>
-    static Segment ExploreOne(Scenario scenario, TestConfiguration configuration, RunControl control, long unit, int budget)
+    /// <summary>Explores unit <paramref name="unit"/> alone with <paramref name="strategy"/> (which claims it alone), stopping after <paramref name="budget"/> executions.</summary>
+    static Segment ExploreOne(Scenario scenario, TestConfiguration configuration, RunControl control, IPartitionedStrategy strategy, long unit, int budget)
     {
-        var partition = TreePartition.Only(configuration.Shard, unit);
-        var strategy = new DfsStrategy(configuration.StrategyValue, partition);
         var worker = new Worker(scenario, configuration, strategy, control);
         var segment = new Segment(unit, configuration.Coverage, unit: true);
         while (segment.Executions < budget && !control.Stopping && strategy.PrepareExecution())

@@ -9,20 +9,14 @@ namespace ModelCheck.Engine;
 /// With a <see cref="TreePartition"/>, the tree is cut into units (see there) and only the units the
 /// partition lets this strategy claim are explored; the others are skipped where they begin.
 /// </summary>
-public sealed class DfsStrategy(int? preemptionBound, TreePartition? partition = null) : IStrategy
+public sealed class DfsStrategy(int? preemptionBound, TreePartition? partition = null) : IPartitionedStrategy
 {
     readonly record struct Point(int Count, int Chosen);
 
     readonly List<Point> path = [];
+    readonly UnitWalk? units = partition is null ? null : new UnitWalk(partition);
     int position;
     int preemptions;
-    // The product of the option counts along the path so far (saturating): where it reaches the
-    // partition's threshold, a unit begins.
-    long width;
-    // The path position of the current unit's root, or -1 while the path is above every root.
-    int unitRoot = -1;
-    // True when the next unit reached is a new one (the last backtrack went above the current root).
-    bool newUnit = true;
 
     public string Name => "dfs";
     public bool IsComplete { get; private set; }
@@ -34,16 +28,16 @@ public sealed class DfsStrategy(int? preemptionBound, TreePartition? partition =
     public int? CompleteWithin => Pruned ? preemptionBound : null;
 
     /// <summary>The unit (0-based, in depth-first order) of the last execution; -1 without a partition.</summary>
-    public long Unit { get; private set; } = -1;
+    public long Unit => units?.Unit ?? -1;
 
     /// <summary>False when the last execution ran to its end in a unit another worker or shard owns.</summary>
-    public bool Owned { get; private set; } = true;
+    public bool Owned => units?.Owned ?? true;
 
     public bool PrepareExecution()
     {
         position = 0;
         preemptions = 0;
-        width = 1;
+        units?.StartExecution();
         return !IsComplete;
     }
 
@@ -65,20 +59,19 @@ public sealed class DfsStrategy(int? preemptionBound, TreePartition? partition =
     public int PickValue(ChoiceKind kind, int count, int step) => Decide(count, step);
 
     /// <summary>True when the last execution was the last of its unit: the next one begins another.</summary>
-    public bool UnitDone => newUnit || IsComplete;
+    public bool UnitDone => units is null || units.UnitDone || IsComplete;
 
     /// <summary>Ends the execution (run to its end, or stopped by <see cref="UnitSkippedException"/>) and moves to the next path.</summary>
     public void OnExecutionEnd(int steps)
     {
-        // An execution that ended above every root is a unit of its own.
-        if (partition is not null && newUnit && unitRoot < 0) Owned = Begin();
+        units?.Ended();
         Backtrack(position);
     }
 
     /// <summary>Skips what is left of the current unit (after a bug, or when it is no longer needed).</summary>
     public void LeaveUnit()
     {
-        if (!newUnit && unitRoot >= 0) Backtrack(unitRoot + 1);
+        if (units is { UnitDone: false, InUnit: true }) Backtrack(units.Start);
     }
 
     // Drops the path from position `keep` on and advances the deepest point that has options left.
@@ -88,9 +81,7 @@ public sealed class DfsStrategy(int? preemptionBound, TreePartition? partition =
         while (path.Count > 0 && path[^1].Chosen + 1 >= path[^1].Count) path.RemoveAt(path.Count - 1);
         if (path.Count == 0) IsComplete = true;
         else path[^1] = path[^1] with { Chosen = path[^1].Chosen + 1 };
-        // Backtracking at or above the root leaves the unit.
-        newUnit = unitRoot < 0 || path.Count - 1 <= unitRoot;
-        if (newUnit) unitRoot = -1;
+        units?.Backtracked(path.Count - 1);
     }
 
     int Decide(int count, int step)
@@ -110,30 +101,12 @@ public sealed class DfsStrategy(int? preemptionBound, TreePartition? partition =
             chosen = 0;
         }
         position++;
-        if (partition is not null && unitRoot < 0 && count > 1)
+        // A unit is the subtree below one option of the point where the width reaches the threshold.
+        if (units is { InUnit: false })
         {
-            width = width > long.MaxValue / count ? long.MaxValue : width * count;
-            if (width >= partition.Threshold)
-            {
-                unitRoot = position - 1;
-                if (newUnit && !Begin()) throw new UnitSkippedException();
-            }
+            units.Pass(count);
+            if (units.Wide) units.Enter(position);
         }
         return chosen;
     }
-
-    // A new unit is reached: number it and ask whether it is ours.
-    bool Begin()
-    {
-        newUnit = false;
-        Unit++;
-        Owned = partition!.Claim(Unit);
-        return Owned;
-    }
 }
-
-/// <summary>
-/// Thrown by <see cref="DfsStrategy"/> where a unit it does not own begins: the execution stops there and
-/// the search goes on after the unit. Not a bug and not a divergence.
-/// </summary>
-public sealed class UnitSkippedException() : StrategyMismatchException("the unit belongs to another worker or shard");

@@ -78,6 +78,48 @@ public sealed class PartitionTests
         Assert.Equal(executions, shards.Sum(s => s.Executions));
     }
 
+    public static TheoryData<string, int, bool> DporCases()
+    {
+        var data = new TheoryData<string, int, bool>();
+        foreach (var (scenario, allBugs) in new[] { ("engine/mutex-counter", false), ("engine/racy-counter", false), ("engine/racy-counter", true), ("engine/lock-order-deadlock", false) })
+            for (int n = 2; n <= 4; n++)
+                data.Add(scenario, n, allBugs);
+        return data;
+    }
+
+    /// <summary>
+    /// DPOR on two or more workers, or in shards, runs its cut search (see <see cref="TreeExplorer"/>): the
+    /// shards joined equal a run on N workers, which equals a run on two, and the verdict is one worker's.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DporCases))]
+    public void Dpor_shards_joined_equal_a_run_on_workers(string name, int n, bool allBugs)
+    {
+        var scenario = Named(name);
+        var configuration = With(StrategyKind.Dpor, iterations: 100_000) with { AllBugs = allBugs };
+        var single = Run(scenario, configuration);
+        var workers = Run(scenario, configuration with { Workers = n });
+        var shards = Enumerable.Range(1, n).Select(k => Run(scenario, configuration with { Shard = new Shard(k, n) })).ToList();
+        AssertSameRun(workers, SegmentFold.Join(scenario, configuration, shards));
+        AssertSameRun(Run(scenario, configuration with { Workers = 2 }), workers);
+        Assert.Equal(single.Observed, workers.Observed);
+        Assert.Equal(single.Complete, workers.Complete);
+        if (allBugs) Assert.Equal(single.BugCounts.Keys, workers.BugCounts.Keys);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Dpor_with_a_budget_on_workers_stops_after_the_same_executions(int workers)
+    {
+        // The budget ends inside the cut search: its first 7 executions in depth-first order, on any number of workers.
+        var configuration = With(StrategyKind.Dpor, iterations: 7);
+        var two = Run(Named("engine/mutex-counter"), configuration with { Workers = 2 });
+        Assert.False(two.Complete);
+        Assert.Equal(7, two.Executions);
+        AssertSameRun(two, Run(Named("engine/mutex-counter"), configuration with { Workers = workers }));
+    }
+
     // The distinct choice sequences of the executions that ran to the end of the scenario's main task, and
     // the executions the run counted. A worker runs a short execution to its end before it knows whose
     // unit it is, so the sequences seen may include executions another shard or worker counts.
@@ -97,7 +139,7 @@ public sealed class PartitionTests
         return (seen.ToHashSet(), report.Executions);
     }
 
-    static void AssertSameRun(ExplorationReport expected, ExplorationReport actual)
+    internal static void AssertSameRun(ExplorationReport expected, ExplorationReport actual)
     {
         Assert.Equal(expected.Executions, actual.Executions);
         Assert.Equal(expected.Steps, actual.Steps);

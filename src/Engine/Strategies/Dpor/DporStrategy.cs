@@ -18,12 +18,18 @@ namespace ModelCheck.Engine;
 /// tried at the last context switch before its point, every race adds a backtrack entry, and sleep sets
 /// are off. Then every trace with an execution of at most N preemptions is explored.
 /// Only for sequential consistency: under tso and ra the configuration uses <see cref="DfsStrategy"/>.
+/// With a <see cref="TreePartition"/> (several workers, or one shard of many) the tree is cut so that its
+/// units can be explored apart: above the cut every scheduling decision takes every awake task (full
+/// expansion, with sleep sets), so no race found inside a unit can ask for a branch above it, and a unit
+/// depends only on its path and the sleep set it starts with, which every walker of the tree computes
+/// alike. See <see cref="UnitWalk"/> and the README's "Workers and reports".
 /// </summary>
-public sealed class DporStrategy(int? preemptionBound) : IStrategy, IStepObserver
+public sealed class DporStrategy(int? preemptionBound, TreePartition? partition = null) : IPartitionedStrategy, IStepObserver
 {
     const int MaxTasks = StepGraph.MaxTasks;
 
     readonly DporTree tree = new();
+    readonly UnitWalk? units = partition is null ? null : new UnitWalk(partition);
     readonly StepGraph graph = new();
     readonly List<SleepingTask> asleep = [];
     ulong asleepMask;
@@ -39,8 +45,18 @@ public sealed class DporStrategy(int? preemptionBound) : IStrategy, IStepObserve
     public string Name => "dpor";
     public bool IsComplete => tree.Exhausted;
 
+    /// <summary>The unit (0-based, in depth-first order) of the last execution; -1 without a partition.</summary>
+    public long Unit => units?.Unit ?? -1;
+
+    /// <summary>False when the last execution ran to its end in a unit another worker or shard owns.</summary>
+    public bool Owned => units?.Owned ?? true;
+
+    /// <summary>True when the last execution was the last of its unit: the next one begins another.</summary>
+    public bool UnitDone => units is null || units.UnitDone || IsComplete;
+
     public bool PrepareExecution()
     {
+        units?.StartExecution();
         position = 0;
         asleep.Clear();
         asleepMask = 0;
@@ -67,6 +83,8 @@ public sealed class DporStrategy(int? preemptionBound) : IStrategy, IStepObserve
 
     public int PickTask(ReadOnlySpan<int> enabled, int previous, int step)
     {
+        // A unit is the subtree of the first decision reached once the width above it reaches the threshold.
+        if (units is { InUnit: false, Wide: true }) units.Enter(position);
         ScheduleNode node;
         if (position < tree.Path.Count)
         {
@@ -77,8 +95,12 @@ public sealed class DporStrategy(int? preemptionBound) : IStrategy, IStepObserve
         {
             node = new ScheduleNode(enabledMask, previous, preemptions, [.. asleep], graph.EventCounts());
             node.Take(First(node));
+            // Above the units every task is a branch: a race a unit finds never needs one here.
+            if (units is { InUnit: false }) node.Backtrack |= node.Enabled;
             tree.Path.Add(node);
         }
+        // The tasks awake here are the branches the full expansion above the units takes.
+        units?.Pass(System.Numerics.BitOperations.PopCount(node.Enabled & ~node.AsleepMask));
         stepNode = position++;
         // This branch sleeps on what slept on entry and on the tasks explored here before it; under a
         // bound nothing sleeps (a sibling's exploration may have been cut short by the bound).
@@ -107,6 +129,7 @@ public sealed class DporStrategy(int? preemptionBound) : IStrategy, IStepObserve
 
     public int PickValue(ChoiceKind kind, int count, int step)
     {
+        units?.Pass(count);
         if (position < tree.Path.Count)
         {
             var point = tree.Path[position] as ValuePoint;
@@ -213,7 +236,24 @@ public sealed class DporStrategy(int? preemptionBound) : IStrategy, IStepObserve
         return true;
     }
 
-    public void OnExecutionEnd(int steps) => tree.Backtrack(position, preemptionBound);
+    /// <summary>Ends the execution (run to its end, or stopped by <see cref="UnitSkippedException"/>) and moves to the next path.</summary>
+    public void OnExecutionEnd(int steps)
+    {
+        units?.Ended();
+        Backtrack(position);
+    }
+
+    /// <summary>Skips what is left of the current unit (after a bug, or when it is no longer needed).</summary>
+    public void LeaveUnit()
+    {
+        if (units is { UnitDone: false, InUnit: true }) Backtrack(units.Start);
+    }
+
+    void Backtrack(int reached)
+    {
+        tree.Backtrack(reached, preemptionBound);
+        units?.Backtracked(tree.Path.Count - 1);
+    }
 
     static ulong MaskOf(List<SleepingTask> tasks)
     {

@@ -3,8 +3,7 @@ namespace ModelCheck.Engine;
 /// <summary>
 /// The whole state of a DPOR exploration, as one value: the path of points from the root to the last
 /// execution's end, each decision with its backtrack, explored and sleep sets. The next execution
-/// replays the path and changes only its deepest point, so a subtree is its prefix plus the sets on it,
-/// and could be handed to another worker as such.
+/// replays the path and changes only its deepest point.
 /// </summary>
 internal sealed class DporTree
 {
