@@ -24,6 +24,14 @@ trap 'rm -rf "$work"' EXIT
 # --all-bugs: the trace of the expected kind is kept even when another kind is found first.
 # Random, as the committed traces were found: the portfolio with --all-bugs would share the budget with DFS.
 mc test $names --strategy random --all-bugs --minimize --no-progress --outdir "$work" >"$work/test.log" || true
+# A bug that random sampling does not reach within the budget (chm/J-5 needs three preemptions) is taken
+# from the portfolio, whose deepening DFS finds it in an order that depends on no seed.
+for name in $names; do
+  file=${name//\//_}
+  [ -f "$work/$file.${expected[$name]}.min.trace.json" ] && continue
+  mc test "$name" --minimize --no-progress --outdir "$work/portfolio" >>"$work/test.log" || true
+  [ -f "$work/portfolio/$file.min.trace.json" ] && cp "$work/portfolio/$file.min.trace.json" "$work/$file.${expected[$name]}.min.trace.json"
+done
 
 traces=tests/Snapshots/Traces
 mkdir -p "$traces"

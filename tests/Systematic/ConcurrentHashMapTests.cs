@@ -69,4 +69,28 @@ public sealed class ConcurrentHashMapTests
             rt => Scenarios.RunWithChecks(rt, variant, ChmChecks.All));
         AssertFoundByRandomAndPct(scenario, invariant);
     }
+
+    // J-5 is three preemptions deep, beyond random and PCT at this budget (none in 20,000 random executions),
+    // so the deepening DFS finds it, at the same execution whatever the seed (its order uses none).
+    [Fact]
+    public void J5_stale_helper_is_found_by_dfs_within_three_preemptions()
+    {
+        var report = Explorer.Explore(Catalog.Find("chm/J-5")!, Budget(StrategyKind.Dfs) with { StrategyValue = 3, Iterations = 100_000 });
+        Assert.True(report.Observed == BugKind.MonitorViolation, Describe(report));
+        Assert.Matches("^C-1..C-4, C-7 resize: sizeCtl -\\d+ does not carry the resize stamp of T2 \\(C-1\\)$", report.Bugs[0].Bug.Message);
+        Assert.Equal(7102, report.Executions);
+    }
+
+    // What J-5 does when nothing watches the count: with the resize and claim monitors off, the stale helper
+    // deregisters last, neither it nor T4 -> T8's initiator commits, and C-9 finds nextTable still set at
+    // rest: the map never resizes again. Four preemptions deep (about 40,000 dfs executions).
+    [Fact]
+    public void J5_can_leave_a_resize_that_never_commits()
+    {
+        var scenario = new Scenario("chm/J-5 (resize and claim monitors off)", "", BugKind.MonitorViolation,
+            rt => Scenarios.RunWithChecks(rt, "J-5", ChmChecks.All & ~ChmChecks.Resize & ~ChmChecks.Claims));
+        var report = Explorer.Explore(scenario, Budget(StrategyKind.Dfs) with { StrategyValue = 4, Iterations = 200_000 });
+        Assert.True(report.Observed == BugKind.MonitorViolation, Describe(report));
+        Assert.Equal("C-9 quiescence: nextTable is still T8 after every task finished", report.Bugs[0].Bug.Message);
+    }
 }

@@ -20,7 +20,9 @@ public sealed class SeedContractTests
     {
         var configuration = RepositoryConfiguration.Load() with { Seed = seed, TimeoutSeconds = null };
         Assert.Equal(StrategyKind.Portfolio, configuration.Strategy);
-        var wrong = Catalog.All.Where(s => s.Expected != BugKind.None)
+        // A bug that needs three preemptions (chm/J-5) is found by the deepening DFS alone, whose order uses no
+        // seed (ConcurrentHashMapTests pins the execution); repeating its 10,000 executions per seed adds nothing.
+        var wrong = Catalog.All.Where(s => s.Expected != BugKind.None && s.PreemptionBound is null or < 3)
             .Select(s => Explorer.Explore(s, configuration))
             .Where(r => !r.MatchesExpectation)
             .Select(r => $"{r.Scenario.Name}: expected {r.Scenario.ExpectedName}, {Describe(r)}")

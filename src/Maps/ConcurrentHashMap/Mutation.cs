@@ -42,6 +42,9 @@ enum Mutation
 
     /// <summary>L-1: helpTransfer returns the table it was given instead of the forwarding node's next table: a writer that meets a forwarding node spins on it (a livelock).</summary>
     HelperReturnsOldTable = 1 << 10,
+
+    /// <summary>J-5 (the JDK 12+ text, JDK-8392075): helpTransfer's stop test does not compare sizeCtl's stamp with the table's, so a stale helper joins the next resize.</summary>
+    HelperIgnoresStamp = 1 << 11,
 }
 
 static class SeededBugs
@@ -61,6 +64,7 @@ static class SeededBugs
         "N-3" => Mutation.PlainTable,
         "N-4" => Mutation.NoFinishingSweep,
         "L-1" => Mutation.HelperReturnsOldTable,
+        "J-5" => Mutation.HelperIgnoresStamp,
         _ => throw new ArgumentException($"unknown ConcurrentHashMap variant '{id}'", nameof(id)),
     };
 }

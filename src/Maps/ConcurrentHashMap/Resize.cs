@@ -75,7 +75,10 @@ sealed partial class ConcurrentHashMap
         while (nextTab == await nextTable.Load(SeqCst) && tab == await LoadTable())
         {
             int sc = await sizeCtl.Load(SeqCst);
-            if (sc >= 0 || StampSaysStop(sc, tab.Length) || await transferIndex.Load(SeqCst) <= 0)
+            // The loop's table checks come before this load, so sc may already belong to the next resize;
+            // JDK 8 refused it by its stamp, JDK 12 dropped that test (J-5) and a stale helper joined.
+            bool otherResize = !Has(Mutation.HelperIgnoresStamp) && sc >>> ResizeStampShift != ResizeStamp(tab.Length);
+            if (sc >= 0 || otherResize || StampSaysStop(sc, tab.Length) || await transferIndex.Load(SeqCst) <= 0)
             {
                 rt.Cover(HelperFindsNothingLeft);
                 break;

@@ -55,16 +55,16 @@ static class Scenarios
     // T2 holds k1; t1's put(k2) resizes T2 -> T4 (threshold 3) and its put(k3) at once T4 -> T8, back to
     // back. A get(k1) that loaded T2 before the first commit and is preempted until the second resize has
     // forwarded bin 1 of T4 follows two forwarding nodes (T2[1] -> T4, T4[1] -> T8), a path no other
-    // scenario has; then putIfAbsent(k1) finds k1 at the head of its bin and returns without locking.
-    // The resize and claim monitors (C-1..C-4, C-6, C-7) are off: dfs with 3 preemptions (13,254 executions) finds a
-    // helper whose helpTransfer saw table == T2 and nextTable == T4, then read sizeCtl after T2 -> T4 had
-    // committed and T4 -> T8 begun. JDK 12+ tests only sc == rs + 1 and rs + MAX_RESIZERS, not the stamp
-    // itself, so it joins T4 -> T8's count and runs transfer(T2, T4), claiming from T4 -> T8's
-    // transferIndex: C-1 (every sizeCtl change during T2's resize carries T2's stamp) reports it, and C-6
-    // sees T2's bins claimed twice. The bins it takes are left to the finishing sweep, so the data stay
-    // right (C-5, C-8, C-9 and P-1..P-3 stay on; P-3 counts only the claimed bins inside the table).
+    // scenario has; then putIfAbsent(k1) finds k1 at the head of its bin and returns without locking, or meets
+    // a forwarding node and helps.
     static readonly Workload TwoResizesUnderGet = new("two-resizes-under-get", 2, 1, [(1, 10)],
         [[Put(2, 20), Put(3, 30)], [Get(1), PutIfAbsent(1, 11)]]);
+
+    // J-5's witness: the same two back-to-back resizes, and a putIfAbsent(k1) that meets T2's forwarding node
+    // and helps. With 3 preemptions its helpTransfer sees table == T2 and nextTable == T4, then reads sizeCtl
+    // after T2 -> T4 has committed and T4 -> T8 begun.
+    static readonly Workload HelperAcrossTwoResizes = new("helper-across-two-resizes", 2, 1, [(1, 10)],
+        [[Put(2, 20), Put(3, 30)], [PutIfAbsent(1, 11)]]);
 
     // The catalogue: scenario argument -> the variant, its workload and the monitors it installs.
     static (Mutation Mutation, Workload Workload, ChmChecks Checks) Case(string argument) => argument switch
@@ -76,7 +76,7 @@ static class Scenarios
         "correct/insert-behind-double-claim" => (Mutation.None, InsertBehindDoubleClaim, ChmChecks.All),
         "correct/resize-under-get" => (Mutation.None, ResizeUnderGet, ChmChecks.All),
         "correct/three-tasks" => (Mutation.None, ThreeTasks, ChmChecks.All),
-        "correct/two-resizes-under-get" => (Mutation.None, TwoResizesUnderGet, ChmChecks.All & ~ChmChecks.Resize & ~ChmChecks.Claims),
+        "correct/two-resizes-under-get" => (Mutation.None, TwoResizesUnderGet, ChmChecks.All),
         "J-1a" => (SeededBugs.Parse("J-1a"), InsertBehindDoubleClaim, ChmChecks.All),
         "J-1b" => (SeededBugs.Parse("J-1b"), InsertBehindDoubleClaim, ChmChecks.All & ~ChmChecks.Claims),
         "J-2" => (SeededBugs.Parse("J-2"), UpdateDuringResize, ChmChecks.All & ~ChmChecks.DetachedWrites),
@@ -93,6 +93,8 @@ static class Scenarios
         "N-3/ra" => (SeededBugs.Parse("N-3"), InsertAcrossCommit, ChmChecks.All),
         "N-4" => (SeededBugs.Parse("N-4"), InsertsDuringResize, ChmChecks.All),
         "L-1" => (SeededBugs.Parse("L-1"), InsertBehindDoubleClaim, ChmChecks.All),
+        "J-5" => (SeededBugs.Parse("J-5"), HelperAcrossTwoResizes, ChmChecks.All),
+        "J-5/stuck" => (SeededBugs.Parse("J-5"), HelperAcrossTwoResizes, ChmChecks.All & ~ChmChecks.Resize & ~ChmChecks.Claims),
         _ => throw new ArgumentException($"unknown chm scenario argument '{argument}'", nameof(argument)),
     };
 
@@ -142,6 +144,10 @@ static class Scenarios
         Description = "N-1 (negative control, JDK-8214427): the helpers' stop test compares with the unshifted stamp; transferIndex <= 0 and the sizeCtl CAS keep it harmless")]
     [Scenario("chm/N-2", PreemptionBound = 2, Argument = "N-2", Memory = "sc",
         Description = "N-2 (negative control): J-1a without the ghost claim monitor: the per-bin guards mask the double claim, no data violation")]
+    // The stale helper needs three preemptions (its own two, and the second resize's initiator stopped while
+    // bins are left to claim), so the deepening DFS runs to 3 here, where it finds it deterministically.
+    [Scenario("chm/J-5", PreemptionBound = 3, Argument = "J-5", Memory = "sc", Expect = BugKind.MonitorViolation,
+        Description = "J-5 (the JDK 12 to 26 text; the title of JDK-8392075, \"ConcurrentHashMap may permanently stop resizing\", names this failure): helpTransfer tests sc == rs + 1 and rs + MAX_RESIZERS but not sc's stamp, so a helper that checked table and nextTable during T2 -> T4 and read sizeCtl once T4 -> T8 had begun joins T4 -> T8's count and runs transfer(T2, T4): C-1 sees T4's count include a thread working on T2. Its claims skip T4's bins (the finishing sweep moves them), and if it deregisters last, neither it nor the initiator commits: the resize is never finished")]
     [Scenario("chm/L-1", Argument = "L-1", Memory = "sc", Expect = BugKind.Liveness,
         Description = "L-1: helpTransfer returns the old table instead of the forwarding node's next one: the put that meets a forwarding node reads it again and again (a livelock that only the step bound would end; P-1 reports it at the second meeting with only one resize started; the witness is insert-behind-double-claim, where put(k11) meets the forwarding node of bin 3)")]
     [Scenario("chm/N-4", PreemptionBound = 2, Argument = "N-4", Memory = "sc",
