@@ -197,7 +197,10 @@ public sealed class BadInputTests
         var text = File.ReadAllText(Path.Combine(Cli.Root, "tests", "Snapshots", "Traces", "engine_racy-counter.min.trace.json"));
         var edited = System.Text.RegularExpressions.Regex.Replace(text, pattern, replacement);
         Assert.NotEqual(text, edited);
-        AssertRejected(Cli.Run("replay", dir.File("edited.trace.json", edited)), mentions);
+        var outcome = Cli.Run("replay", dir.File("edited.trace.json", edited));
+        AssertRejected(outcome, mentions);
+        // Checked while parsing or only by the replay, the error names the file.
+        Assert.Contains("edited.trace.json: ", outcome.Err);
     }
 
     [Fact]

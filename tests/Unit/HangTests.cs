@@ -117,4 +117,31 @@ public sealed class HangTests
         Assert.Matches(@"  explored  \d+ executions, \d+ steps\n  interrupted by Ctrl-C", outcome.Out);
         Assert.Equal(0, Cli.Run("replay", trace).Exit);
     }
+
+    /// <summary>
+    /// On a terminal the progress bar hides the cursor; a hang ends the process from the watchdog, past the
+    /// bar's own clean-up, so the command shows the cursor again itself. `script` (util-linux, on every
+    /// Debian-like machine) gives the run a pseudo-terminal; where it is missing there is no terminal to test.
+    /// </summary>
+    [Fact]
+    public async Task A_hang_on_a_terminal_leaves_the_cursor_visible()
+    {
+        var script = new[] { "/usr/bin/script", "/bin/script" }.FirstOrDefault(File.Exists);
+        if (script is null) return;
+        using var dir = new TempDirectory();
+        var command = string.Join(" ", new[] { Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+            Path.Combine(AppContext.BaseDirectory, "modelcheck.dll"), "test", Cli.UserAssembly, "hang/spinning-task", "--step-timeout", "1",
+            "--config", Cli.RepositoryConfiguration, "--outdir", dir["traces"] }.Select(a => "'" + a + "'"));
+        var start = new ProcessStartInfo(script) { WorkingDirectory = dir.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-qec", command, "/dev/null" }) start.ArgumentList.Add(arg);
+        start.Environment["TERM"] = "xterm";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+        var text = await output;
+        Assert.Contains("hang at step 3 of execution 1", text);
+        int hidden = text.LastIndexOf("\u001b[?25l", StringComparison.Ordinal);
+        Assert.True(hidden >= 0, "the progress bar never hid the cursor: " + text);
+        Assert.True(text.IndexOf("\u001b[?25h", hidden, StringComparison.Ordinal) > hidden, "the cursor was left hidden: " + text);
+    }
 }

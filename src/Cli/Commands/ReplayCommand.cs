@@ -53,12 +53,21 @@ public static class ReplayCommand
                 return CommandLine.Ok;
             }
             // A hang (the trace's own, or a new one) never returns from the replay: the watchdog shows it and ends the process.
-            var replay = Replayer.Replay(scenario, trace, hung =>
+            ReplayResult replay;
+            try
             {
-                int exit = Show(hung);
-                console.RestoreCursor();
-                Environment.Exit(exit);
-            }, parse.GetValue(stepTimeout) ?? TestConfiguration.DefaultStepTimeoutSeconds);
+                replay = Replayer.Replay(scenario, trace, hung =>
+                {
+                    int exit = Show(hung);
+                    console.RestoreCursor();
+                    Environment.Exit(exit);
+                }, parse.GetValue(stepTimeout) ?? TestConfiguration.DefaultStepTimeoutSeconds);
+            }
+            catch (TraceFormatException e)
+            {
+                // What only the replay can check (a bug task the execution never had) still names the file.
+                throw new TraceFormatException($"{ErrorText.Path(path)}: {e.Message}");
+            }
             if (!replay.Reproduced) return Show(replay);
             if (parse.GetValue(minimize))
             {
