@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes register histories of N overlapping operations for `modelcheck linearizable`, to measure the
-checker's time and memory (scripts/bench-linearizable.sh runs it).
+checker's time and memory.
 
   overlapping-histories.py N CLIENTS KIND SEED > history.json
 
@@ -29,7 +29,7 @@ for i in range(n):
     args = [i + 1] if op == "write" else [] if op == "read" else [rng.randrange(0, i + 1), i + 1]
     ops.append({"client": c, "op": op, "args": args, "call": call, "return": ret})
     effects.append((rng.uniform(call, ret), i))
-value = 0
+value = None  # the register specification starts empty (null), as `linearizable` reads it
 for _, i in sorted(effects):
     o = ops[i]
     if o["op"] == "write":
