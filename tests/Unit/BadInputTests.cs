@@ -225,4 +225,15 @@ public sealed class BadInputTests
         var outcome = Cli.Run("bench", "--heap", "false", "--engine", "false", "--linearizability", "false", "--litmus", "false", "--coyote", "false");
         Assert.True(outcome.Exit == 0, outcome.ToString());
     }
+
+    [Fact]
+    public void Bench_measures_only_the_workloads_named_and_rejects_unknown_ones()
+    {
+        string[] quiet = ["--heap", "false", "--linearizability", "false", "--litmus", "false", "--coyote", "false", "--runs", "1"];
+        AssertRejected(Cli.Run(["bench", "chm/no-such-map", .. quiet]), "no bench workload is named 'chm/no-such-map'");
+        var outcome = Cli.Run(["bench", "hashtriemap/correct/conditional", "--map-executions", "20", .. quiet]);
+        Assert.True(outcome.Exit == 0, outcome.ToString());
+        var rows = outcome.Out.Split('\n').Select(line => line.Split(' ')[0]).Where(name => name.Contains('/')).ToArray();
+        Assert.Equal(["hashtriemap/correct/conditional"], rows);
+    }
 }

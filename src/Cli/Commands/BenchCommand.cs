@@ -22,7 +22,8 @@ public static class BenchCommand
         var linearizability = new Option<bool>("--linearizability") { Description = "measure the linearizability checker on 1,000-operation register histories", DefaultValueFactory = _ => true };
         var litmus = new Option<bool>("--litmus") { Description = "measure exhaustive litmus exploration (SB, IRIW) under each memory model", DefaultValueFactory = _ => true };
         var coyote = new Option<bool>("--coyote") { Description = "compare our engine with Coyote's on the same scenarios (executions/s, executions to the first bug)", DefaultValueFactory = _ => true };
-        var command = new Command("bench", "measure the engine's speed and memory, the linearizability checker and litmus exploration") { executions, mapExecutions, runs, heap, engine, linearizability, litmus, coyote };
+        var only = new Argument<string[]>("workloads") { Description = "measure only these engine workloads (names as the table prints them; default: all)", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("bench", "measure the engine's speed and memory, the linearizability checker and litmus exploration") { only, executions, mapExecutions, runs, heap, engine, linearizability, litmus, coyote };
         command.SetAction(parse =>
         {
             int perRun = parse.GetValue(executions), perMapRun = parse.GetValue(mapExecutions), count = parse.GetValue(runs);
@@ -37,6 +38,9 @@ public static class BenchCommand
                 new Scenario("bench/three-tasks", "3 tasks, 8 locked increments each: about 100 steps", BugKind.None, ThreeTasks),
             };
             var workloads = toys.Concat(MapWorkloads.Select(name => catalog.Find(name)!)).ToArray();
+            var chosen = parse.GetValue(only) ?? [];
+            if (chosen.FirstOrDefault(name => workloads.All(w => w.Name != name)) is { } unknown)
+                throw new UsageException($"no bench workload is named '{unknown}'");
             var o = console.Out;
             if (parse.GetValue(linearizability)) LinearizabilityBench.Run(o, count);
             if (parse.GetValue(litmus)) LitmusBench.Run(o, count);
@@ -50,9 +54,11 @@ public static class BenchCommand
             var runsOf = workloads.Select(_ => new List<(ExplorationReport Report, TimeSpan Cpu)>()).ToArray();
             for (int run = 0; run < count; run++)
                 for (int w = 0; w < workloads.Length; w++)
-                    runsOf[w].Add(Timed(workloads[w], w < toys.Length ? perRun : perMapRun, (ulong)run));
+                    if (chosen.Length == 0 || chosen.Contains(workloads[w].Name))
+                        runsOf[w].Add(Timed(workloads[w], w < toys.Length ? perRun : perMapRun, (ulong)run));
             foreach (var (workload, runsMeasured) in workloads.Zip(runsOf))
             {
+                if (runsMeasured.Count == 0) continue;
                 var (median, cpu) = runsMeasured.OrderBy(r => r.Report.StepsPerSecond).ElementAt(count / 2);
                 o.WriteLine($"{workload.Name,-32}{median.ExecutionsPerSecond,14:N0}{median.StepsPerSecond,14:N0}{median.Steps / Math.Max(cpu.TotalSeconds, 1e-9),14:N0}{(double)median.Steps / median.Executions,17:F1}");
             }
@@ -74,7 +80,10 @@ public static class BenchCommand
     /// job runs it: what a step of a real workload costs beside the toy ones.
     /// </summary>
     static readonly string[] MapWorkloads =
-        ["gomap/mid-grow/faithful", "syncmap/correct/conditional", "chm/correct/three-tasks", "gomap/locked/mutex"];
+        [
+            "gomap/mid-grow/faithful", "syncmap/correct/conditional", "chm/correct/three-tasks", "gomap/locked/mutex",
+            "swissmap/locked/mutex-small", "hashtriemap/correct/conditional",
+        ];
 
     static ExplorationReport Measure(Scenario scenario, int executions, ulong seed) =>
         Explorer.Explore(scenario, new TestConfiguration { Iterations = executions, Seed = seed, AllBugs = true });
