@@ -166,6 +166,7 @@ internal sealed class TsoMemory(Runtime runtime) : WeakMemory(runtime)
             At(buffer[i].Location).InMemory = buffer[i].Message;
             Runtime.Recorder?.Memory.Place(buffer[i].Location, buffer[i].Message, after: null);
         }
+        if (n > 0) Runtime.MemoryChanged();
         buffer.RemoveRange(0, n);
     }
 

@@ -21,6 +21,7 @@ public sealed partial class Runtime
     int[] enabled = new int[8];
     Access[] accesses = new Access[256];
     int accessCount;
+    long memoryVersion;
     List<IMonitor>? monitors;
     readonly RaceDetector? races;
     // Null under SC: cells then keep one value and loads read it, as before weak memory existed.
@@ -76,6 +77,16 @@ public sealed partial class Runtime
 
     /// <summary>Every access of the current (or last) execution, in order.</summary>
     public ReadOnlySpan<Access> Accesses => accesses.AsSpan(0, accessCount);
+
+    /// <summary>
+    /// Changes whenever what <see cref="Cell{T}.Peek"/> returns may change: at every store and
+    /// read-modify-write (a failed compare-and-swap too), and under tso when a store buffer drains. Ghost
+    /// code that computes a verdict from Peek alone may reuse it while this is unchanged: a monitor walking
+    /// a whole map at every observation point then walks it only after something was written.
+    /// </summary>
+    public long MemoryVersion => memoryVersion;
+
+    internal void MemoryChanged() => memoryVersion++;
 
     /// <summary>False once uncontrolled code may still hold this runtime; it must not be reused then.</summary>
     internal bool IsReusable { get; private set; } = true;
@@ -218,6 +229,7 @@ public sealed partial class Runtime
     internal void RecordAccess(ControlledObject target, OpKind op, MemoryOrder order)
     {
         int index = Append(target.Id, op, order);
+        if (op.Writes()) memoryVersion++;
         if (races is not null && races.OnAccess(target.Id, current!.Id, op, order, index) is var other and >= 0)
             ReportRace(target, other, index);
         // Cells talk to the memory model themselves; locks and wait groups synchronise through it here.

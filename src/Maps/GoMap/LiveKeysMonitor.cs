@@ -7,11 +7,19 @@ namespace ModelCheck.Maps.GoMap;
 /// Every lookup's result must agree with it, and at every observation point the map's own structure
 /// check must pass (classic: CM-1, CM-5..CM-10; Swiss: CM-1, SW-1..SW-9), given the live contents and
 /// whether the point is an operation boundary.
+/// The structure check walks the whole map, and most observation points (lookups, iterator steps) follow
+/// no write, so a check that passed is not repeated while neither memory (<see cref="Runtime.MemoryVersion"/>)
+/// nor the live contents changed: the check reads only Peek, the live contents and the boundary flag, and
+/// at an operation boundary it checks everything it checks elsewhere and more (the writing flag).
 /// </summary>
-public sealed class LiveKeysMonitor(IGoMap map, Func<IReadOnlyDictionary<GoKey, int>, bool, string?> structure) :
+public sealed class LiveKeysMonitor(Runtime rt, IGoMap map, Func<IReadOnlyDictionary<GoKey, int>, bool, string?> structure) :
     IMonitor<KeyAssigned>, IMonitor<KeyDeleted>, IMonitor<MapCleared>, IMonitor<KeyLookedUp>, IMonitor<ObservationPoint>
 {
     readonly Dictionary<GoKey, int> live = [];
+    // Changes with the live contents; the last passing check's versions and boundary flag (none yet: -1).
+    long liveVersion;
+    long passedMemory = -1, passedLive = -1;
+    bool passedAtBoundary;
 
     public string Name => $"{map.Name} contents";
 
@@ -19,19 +27,25 @@ public sealed class LiveKeysMonitor(IGoMap map, Func<IReadOnlyDictionary<GoKey, 
 
     public string? Observe(KeyAssigned e)
     {
-        if (e.Map == map) live[e.Key] = e.Value;
+        if (e.Map != map) return null;
+        live[e.Key] = e.Value;
+        liveVersion++;
         return null;
     }
 
     public string? Observe(KeyDeleted e)
     {
-        if (e.Map == map) live.Remove(e.Key);
+        if (e.Map != map) return null;
+        live.Remove(e.Key);
+        liveVersion++;
         return null;
     }
 
     public string? Observe(MapCleared e)
     {
-        if (e.Map == map) live.Clear();
+        if (e.Map != map) return null;
+        live.Clear();
+        liveVersion++;
         return null;
     }
 
@@ -45,5 +59,12 @@ public sealed class LiveKeysMonitor(IGoMap map, Func<IReadOnlyDictionary<GoKey, 
         return null;
     }
 
-    public string? Observe(ObservationPoint e) => e.Map == map ? structure(live, e.OperationBoundary) : null;
+    public string? Observe(ObservationPoint e)
+    {
+        if (e.Map != map) return null;
+        if (rt.MemoryVersion == passedMemory && liveVersion == passedLive && (passedAtBoundary || !e.OperationBoundary)) return null;
+        if (structure(live, e.OperationBoundary) is { } violation) return violation;
+        (passedMemory, passedLive, passedAtBoundary) = (rt.MemoryVersion, liveVersion, e.OperationBoundary);
+        return null;
+    }
 }
