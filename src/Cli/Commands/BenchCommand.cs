@@ -22,12 +22,15 @@ public static class BenchCommand
         var linearizability = new Option<bool>("--linearizability") { Description = "measure the linearizability checker on 1,000-operation register histories", DefaultValueFactory = _ => true };
         var litmus = new Option<bool>("--litmus") { Description = "measure exhaustive litmus exploration (SB, IRIW) under each memory model", DefaultValueFactory = _ => true };
         var coyote = new Option<bool>("--coyote") { Description = "compare our engine with Coyote's on the same scenarios (executions/s, executions to the first bug)", DefaultValueFactory = _ => true };
+        var allocations = new Option<int>("--allocations") { Description = "also list the N types each measured workload allocates most bytes of (the runtime's allocation samples)", DefaultValueFactory = _ => 0 };
         var only = new Argument<string[]>("workloads") { Description = "measure only these engine workloads (names as the table prints them; default: all)", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("bench", "measure the engine's speed and memory, the linearizability checker and litmus exploration") { only, executions, mapExecutions, runs, heap, engine, linearizability, litmus, coyote };
+        var command = new Command("bench", "measure the engine's speed and memory, the linearizability checker and litmus exploration") { only, executions, mapExecutions, runs, allocations, heap, engine, linearizability, litmus, coyote };
         command.SetAction(parse =>
         {
             int perRun = parse.GetValue(executions), perMapRun = parse.GetValue(mapExecutions), count = parse.GetValue(runs);
             if (perRun < 1 || perMapRun < 1 || count < 1) throw new UsageException("--executions, --map-executions and --runs must be positive");
+            int topTypes = parse.GetValue(allocations);
+            if (topTypes < 0) throw new UsageException("--allocations must not be negative");
             var catalog = ScenarioCatalog.Discover(MapsAssembly.Assembly);
             var racy = catalog.Find("engine/racy-counter")!;
             var toys = new[]
@@ -48,10 +51,10 @@ public static class BenchCommand
             if (!parse.GetValue(engine)) return CommandLine.Ok;
             o.WriteLine($"bench: single-threaded, random strategy, {count} runs of {perRun} executions each ({perMapRun} for the map scenarios), median");
             // Wall-clock rates drop when other processes share the cores; the rate per CPU second does not.
-            o.WriteLine($"{"workload",-32}{"executions/s",14}{"steps/s",14}{"steps/cpu-s",14}{"steps/execution",17}");
+            o.WriteLine($"{"workload",-32}{"executions/s",14}{"steps/s",14}{"steps/cpu-s",14}{"steps/execution",17}{"bytes/execution",17}");
             // Runs of the workloads alternate, so a change in the machine's load hits them alike and the
             // with/without race detection rows stay comparable.
-            var runsOf = workloads.Select(_ => new List<(ExplorationReport Report, TimeSpan Cpu)>()).ToArray();
+            var runsOf = workloads.Select(_ => new List<Measured>()).ToArray();
             for (int run = 0; run < count; run++)
                 for (int w = 0; w < workloads.Length; w++)
                     if (chosen.Length == 0 || chosen.Contains(workloads[w].Name))
@@ -59,8 +62,21 @@ public static class BenchCommand
             foreach (var (workload, runsMeasured) in workloads.Zip(runsOf))
             {
                 if (runsMeasured.Count == 0) continue;
-                var (median, cpu) = runsMeasured.OrderBy(r => r.Report.StepsPerSecond).ElementAt(count / 2);
-                o.WriteLine($"{workload.Name,-32}{median.ExecutionsPerSecond,14:N0}{median.StepsPerSecond,14:N0}{median.Steps / Math.Max(cpu.TotalSeconds, 1e-9),14:N0}{(double)median.Steps / median.Executions,17:F1}");
+                var (median, cpu, allocated) = runsMeasured.OrderBy(r => r.Report.StepsPerSecond).ElementAt(count / 2);
+                o.WriteLine($"{workload.Name,-32}{median.ExecutionsPerSecond,14:N0}{median.StepsPerSecond,14:N0}{median.Steps / Math.Max(cpu.TotalSeconds, 1e-9),14:N0}{(double)median.Steps / median.Executions,17:F1}{allocated / median.Executions,17:N0}");
+            }
+            if (topTypes > 0)
+            {
+                using var sampler = new AllocationSampler();
+                for (int w = 0; w < workloads.Length; w++)
+                {
+                    if (runsOf[w].Count == 0) continue;
+                    Measure(workloads[w], w < toys.Length ? perRun : perMapRun, 0);
+                    // The runtime delivers its samples in batches, about once a second.
+                    System.Threading.Thread.Sleep(TimeSpan.FromSeconds(2));
+                    o.WriteLine($"allocations: {workloads[w].Name}, share of sampled bytes:");
+                    foreach (var (type, share) in sampler.TakeTop(topTypes)) o.WriteLine($"  {share,6:P1}  {type}");
+                }
             }
             if (parse.GetValue(heap))
             {
@@ -88,12 +104,16 @@ public static class BenchCommand
     static ExplorationReport Measure(Scenario scenario, int executions, ulong seed) =>
         Explorer.Explore(scenario, new TestConfiguration { Iterations = executions, Seed = seed, AllBugs = true });
 
-    /// <summary>A measured run and the processor time the process spent on it (the run is single-threaded).</summary>
-    static (ExplorationReport Report, TimeSpan Cpu) Timed(Scenario scenario, int executions, ulong seed)
+    /// <summary>A measured run, the processor time the process spent on it and the bytes it allocated (the run is single-threaded).</summary>
+    readonly record struct Measured(ExplorationReport Report, TimeSpan Cpu, long Allocated);
+
+    static Measured Timed(Scenario scenario, int executions, ulong seed)
     {
         var before = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var report = Measure(scenario, executions, seed);
-        return (report, System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - before);
+        return new Measured(report, System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - before,
+            GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
     }
 
     static long Heap()

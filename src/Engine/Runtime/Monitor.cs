@@ -17,3 +17,15 @@ public interface IMonitor<in TEvent> : IMonitor
 {
     string? Observe(TEvent e);
 }
+
+/// <summary>A small number for each event type published, so a runtime can keep its monitors of that type in an array slot.</summary>
+static class EventSlot<TEvent>
+{
+    public static readonly int Index = EventSlots.Next();
+}
+
+static class EventSlots
+{
+    static int count;
+    public static int Next() => System.Threading.Interlocked.Increment(ref count) - 1;
+}

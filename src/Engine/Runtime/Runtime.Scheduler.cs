@@ -100,6 +100,7 @@ public sealed partial class Runtime
         races?.Reset();
         Weak?.Reset();
         monitors = null;
+        Array.Clear(subscribers);
         liveness = null;
         current = null;
         previousTask = -1;

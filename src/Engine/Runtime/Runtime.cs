@@ -23,6 +23,8 @@ public sealed partial class Runtime
     int accessCount;
     long memoryVersion;
     List<IMonitor>? monitors;
+    // Per event type (EventSlot's index): the monitors of that type, or null until an event of it is published.
+    object?[] subscribers = [];
     readonly RaceDetector? races;
     // Null under SC: cells then keep one value and loads read it, as before weak memory existed.
     internal readonly WeakMemory? Weak;
@@ -190,15 +192,34 @@ public sealed partial class Runtime
     /// <summary>The name a task was spawned with, for messages.</summary>
     public string TaskName(int task) => tasks[task].Name;
 
-    public void AddMonitor(IMonitor monitor) => (monitors ??= []).Add(monitor);
+    public void AddMonitor(IMonitor monitor)
+    {
+        (monitors ??= []).Add(monitor);
+        Array.Clear(subscribers);
+    }
 
-    /// <summary>Hands an event to every monitor of its type; a violation ends the execution.</summary>
+    /// <summary>Hands an event to every monitor of its type, in the order they were added; a violation ends the execution.</summary>
     public void Publish<TEvent>(TEvent e)
     {
         if (monitors is null || bug is not null) return;
-        foreach (var monitor in monitors)
-            if (monitor is IMonitor<TEvent> typed && typed.Observe(e) is { } violation)
+        foreach (var monitor in SubscribersOf<TEvent>())
+            if (monitor.Observe(e) is { } violation)
                 Fail(BugKind.MonitorViolation, $"{monitor.Name}: {violation}");
+    }
+
+    /// <summary>
+    /// The monitors of events of type <typeparamref name="TEvent"/>, found once per execution and event type:
+    /// a test against a generic interface costs a search of the monitor's interfaces, and the map models
+    /// publish several events a step to several monitors.
+    /// </summary>
+    IMonitor<TEvent>[] SubscribersOf<TEvent>()
+    {
+        int slot = EventSlot<TEvent>.Index;
+        if (slot >= subscribers.Length) Array.Resize(ref subscribers, Math.Max(slot + 1, subscribers.Length * 2));
+        if (subscribers[slot] is { } found) return Unsafe.As<IMonitor<TEvent>[]>(found);
+        var typed = monitors!.OfType<IMonitor<TEvent>>().ToArray();
+        subscribers[slot] = typed;
+        return typed;
     }
 
     internal void RecordBug(BugKind kind, string message) =>
