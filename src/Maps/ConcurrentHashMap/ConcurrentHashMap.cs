@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
 using static ModelCheck.Engine.MemoryOrder;
 
@@ -90,14 +91,16 @@ sealed partial class ConcurrentHashMap
     // The access primitives of §4.2.
     ControlledOp<LoadOp<Node?>, Node?> TabAt(Table tab, int i) => tab.Bins[i].Load(Acquire);
 
-    async Task<bool> CasTabAt(Table tab, int i, Node? expected, Node value)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    async ValueTask<bool> CasTabAt(Table tab, int i, Node? expected, Node value)
     {
         bool swapped = await tab.Bins[i].CompareAndSwap(expected, value, SeqCst);
         if (swapped) rt.Publish(new BinStored(tab, i, value));
         return swapped;
     }
 
-    async Task SetTabAt(Table tab, int i, Node? value, MemoryOrder order = Release)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask SetTabAt(Table tab, int i, Node? value, MemoryOrder order = Release)
     {
         await tab.Bins[i].Store(value, order);
         rt.Publish(new BinStored(tab, i, value));
@@ -123,7 +126,8 @@ sealed partial class ConcurrentHashMap
     }
 
     /// <summary>get(k): lock-free; follows a ForwardingNode into the next table.</summary>
-    public async Task<int?> Get(int key)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<int?> Get(int key)
     {
         CheckKey(key);
         var tab = await LoadTable();
@@ -145,7 +149,8 @@ sealed partial class ConcurrentHashMap
     }
 
     /// <summary>ForwardingNode.find: a loop over next tables, switching again at every ForwardingNode met.</summary>
-    async Task<ListNode?> Find(ForwardingNode start, int key)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    async ValueTask<ListNode?> Find(ForwardingNode start, int key)
     {
         var tab = start.NextTable;
         while (true)
@@ -162,14 +167,15 @@ sealed partial class ConcurrentHashMap
         }
     }
 
-    public Task<int?> Put(int key, int value) => Returning(PutVal(key, value, onlyIfAbsent: false));
+    public ValueTask<int?> Put(int key, int value) => Returning(PutVal(key, value, onlyIfAbsent: false));
 
-    public Task<int?> PutIfAbsent(int key, int value) => Returning(PutVal(key, value, onlyIfAbsent: true));
+    public ValueTask<int?> PutIfAbsent(int key, int value) => Returning(PutVal(key, value, onlyIfAbsent: true));
 
-    public Task<int?> Remove(int key) => Returning(ReplaceNode(key));
+    public ValueTask<int?> Remove(int key) => Returning(ReplaceNode(key));
 
     /// <summary>Tells the progress monitor (P-1) that a writer returned, whichever way it left.</summary>
-    async Task<int?> Returning(Task<int?> writer)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    async ValueTask<int?> Returning(ValueTask<int?> writer)
     {
         var result = await writer;
         rt.Publish(new WriterReturned());
@@ -177,7 +183,7 @@ sealed partial class ConcurrentHashMap
     }
 
     /// <summary>A writer met a forwarding node: it helps the resize, then retries in the table helpTransfer returns.</summary>
-    Task<Table> MeetForward(Table tab, ForwardingNode fwd, CoverageLabel writer)
+    ValueTask<Table> MeetForward(Table tab, ForwardingNode fwd, CoverageLabel writer)
     {
         rt.Cover(writer);
         rt.Publish(new ForwardMet(tab, tables.Count - 1));
@@ -185,7 +191,8 @@ sealed partial class ConcurrentHashMap
     }
 
     /// <summary>putVal: CAS into an empty bin, help a resize at a ForwardingNode, otherwise lock the head.</summary>
-    async Task<int?> PutVal(int key, int value, bool onlyIfAbsent)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    async ValueTask<int?> PutVal(int key, int value, bool onlyIfAbsent)
     {
         CheckKey(key);
         int binCount = 0;
@@ -255,7 +262,8 @@ sealed partial class ConcurrentHashMap
     }
 
     /// <summary>remove(k), i.e. replaceNode(k, null, null): unlink under the head's lock; the head itself via setTabAt.</summary>
-    async Task<int?> ReplaceNode(int key)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    async ValueTask<int?> ReplaceNode(int key)
     {
         CheckKey(key);
         for (var tab = await LoadTable(); ;)
@@ -304,20 +312,23 @@ sealed partial class ConcurrentHashMap
         }
     }
 
-    async Task WriteVal(ListNode node, int value)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask WriteVal(ListNode node, int value)
     {
         await node.Val.Store(value, SeqCst);
         rt.Publish(new NodeWritten(node, "val"));
     }
 
-    async Task WriteNext(ListNode node, Node? next)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask WriteNext(ListNode node, Node? next)
     {
         await node.Next.Store(next, SeqCst);
         rt.Publish(new NodeWritten(node, "next"));
     }
 
     /// <summary>initTable: one thread wins CAS(sizeCtl -> -1) and allocates; the others yield until it is done.</summary>
-    async Task<Table> InitTable()
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    async ValueTask<Table> InitTable()
     {
         while (true)
         {

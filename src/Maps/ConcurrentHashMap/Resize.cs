@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
 using static ModelCheck.Engine.MemoryOrder;
 
@@ -26,7 +27,8 @@ sealed partial class ConcurrentHashMap
     }
 
     /// <summary>addCount: count, then (for insertions) initiate or join a resize while the count is over sizeCtl.</summary>
-    async Task AddCount(long x, int check)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask AddCount(long x, int check)
     {
         long b = await baseCount.Load(SeqCst);
         long s = b + x;
@@ -69,7 +71,8 @@ sealed partial class ConcurrentHashMap
     }
 
     /// <summary>helpTransfer: a writer that met a ForwardingNode joins the resize if it still has work, then retries in the next table.</summary>
-    async Task<Table> HelpTransfer(Table tab, ForwardingNode f)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    async ValueTask<Table> HelpTransfer(Table tab, ForwardingNode f)
     {
         var nextTab = f.NextTable;
         while (nextTab == await nextTable.Load(SeqCst) && tab == await LoadTable())
@@ -97,7 +100,8 @@ sealed partial class ConcurrentHashMap
     }
 
     /// <summary>transfer(tab, nextTab): claim strides of bins, move each, deregister; the last resizer sweeps and commits.</summary>
-    async Task Transfer(Table tab, Table? nextTab)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask Transfer(Table tab, Table? nextTab)
     {
         int n = tab.Length;
         int stride = options.Ncpu > 1 ? (n >>> 3) / options.Ncpu : n;
@@ -184,7 +188,8 @@ sealed partial class ConcurrentHashMap
     }
 
     /// <summary>The claim of bins [nextBound, nextIndex): a CAS on transferIndex (J-1a: a plain overwrite).</summary>
-    async Task<bool> Claim(Table tab, int nextIndex, int nextBound)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    async ValueTask<bool> Claim(Table tab, int nextIndex, int nextBound)
     {
         bool claimed;
         if (Has(Mutation.NonAtomicClaim))
@@ -205,7 +210,8 @@ sealed partial class ConcurrentHashMap
     }
 
     /// <summary>Moves the list headed by <paramref name="f"/> under its lock; false when the re-check fails and the bin must be read again.</summary>
-    async Task<bool> MoveBin(Table tab, Table nextTab, int i, ListNode f, ForwardingNode fwd)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    async ValueTask<bool> MoveBin(Table tab, Table nextTab, int i, ListNode f, ForwardingNode fwd)
     {
         int n = tab.Length;
         bool moved = false;
@@ -234,7 +240,8 @@ sealed partial class ConcurrentHashMap
         return moved;
     }
 
-    async Task StoreForward(Table tab, int i, ForwardingNode fwd)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask StoreForward(Table tab, int i, ForwardingNode fwd)
     {
         // J-3: a plain store, which nothing orders after the two release stores of the halves.
         await SetTabAt(tab, i, fwd, Has(Mutation.PlainForward) ? Plain : Release);
@@ -280,7 +287,8 @@ sealed partial class ConcurrentHashMap
     }
 
     /// <summary>The commit: nextTable = null, table = nextTab, sizeCtl = 2n - n/2 (J-4a swaps the last two, J-4b makes sizeCtl plain).</summary>
-    async Task Commit(Table tab, Table nextTab)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask Commit(Table tab, Table nextTab)
     {
         int n = tab.Length;
         int threshold = (n << 1) - (n >>> 1);

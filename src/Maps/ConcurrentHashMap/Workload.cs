@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using ModelCheck.Engine;
 using ModelCheck.Models.Linearizability;
 using SpecValue = ModelCheck.Models.Linearizability.Value;
 
@@ -16,7 +18,7 @@ readonly record struct ChmOp(OpName Name, int Key, int Value = 0)
         _ => $"remove(k{Key})",
     };
 
-    public Task<int?> ApplyTo(ConcurrentHashMap map) => Name switch
+    public ValueTask<int?> ApplyTo(ConcurrentHashMap map) => Name switch
     {
         OpName.Get => map.Get(Key),
         OpName.Put => map.Put(Key, Value),
@@ -30,7 +32,8 @@ readonly record struct ChmOp(OpName Name, int Key, int Value = 0)
     /// value), putIfAbsent is LoadOrStore (the previous value, or the stored one and loaded = false), remove is
     /// LoadAndDelete. The invocation is recorded before the first scheduling point, the response after the last.
     /// </summary>
-    public async Task<int?> RunRecorded(ConcurrentHashMap map, HistoryRecorder history)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<int?> RunRecorded(ConcurrentHashMap map, HistoryRecorder history)
     {
         SpecValue key = $"k{Key}";
         var call = Name switch

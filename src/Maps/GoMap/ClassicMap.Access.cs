@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using ModelCheck.Engine;
 using static ModelCheck.Engine.MemoryOrder;
 using static ModelCheck.Maps.GoMap.TopHashes;
 
@@ -7,6 +9,7 @@ namespace ModelCheck.Maps.GoMap;
 public sealed partial class ClassicMap
 {
     /// <summary>v, ok := m[key] (mapaccess2).</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
     public async ValueTask<(bool Found, int Value)> Lookup(GoKey key)
     {
         await rt.Yield();
@@ -17,6 +20,7 @@ public sealed partial class ClassicMap
         return result;
     }
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
     async ValueTask<(bool Found, int Value)> MapAccess(GoKey key)
     {
         if (count.Get(Plain) == 0) return (false, 0);

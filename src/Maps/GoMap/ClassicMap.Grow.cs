@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using ModelCheck.Engine;
 using static ModelCheck.Engine.MemoryOrder;
 using static ModelCheck.Maps.GoMap.TopHashes;
 
@@ -36,6 +38,7 @@ public sealed partial class ClassicMap
     }
 
     /// <summary>growWork: evacuate the old bucket feeding <paramref name="bucket"/>, then one more for progress.</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     async ValueTask GrowWork(int bucket)
     {
         Evacuate(bucket & OldBucketMask());

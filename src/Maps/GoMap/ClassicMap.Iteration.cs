@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using ModelCheck.Engine;
 using static ModelCheck.Engine.MemoryOrder;
 using static ModelCheck.Maps.GoMap.TopHashes;
 
@@ -7,6 +9,7 @@ namespace ModelCheck.Maps.GoMap;
 public sealed partial class ClassicMap
 {
     /// <summary>for k, v := range m: returns an iterator already on its first entry (Key null if none).</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
     public async ValueTask<GoRangeIterator> Range()
     {
         var iterator = new GoMapIterator(this);
@@ -23,6 +26,7 @@ public sealed partial class ClassicMap
     internal BucketArray? IterBuckets() => buckets.Get(Plain);
 
     /// <summary>Sets iterator|oldIterator with an atomic OR: concurrent iterators are legal readers.</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     internal async ValueTask MarkIterating()
     {
         const byte both = Iterator | OldIterator;
@@ -42,6 +46,7 @@ public sealed partial class ClassicMap
         }
     }
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     internal async ValueTask CheckNoWriterDuringIteration()
     {
         if ((await LoadFlags() & HashWriting) != 0) FatalMisuse(FatalIterationAndWrite, "concurrent map iteration and map write");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
 using static ModelCheck.Engine.MemoryOrder;
 using static ModelCheck.Maps.GoMap.TopHashes;
@@ -11,6 +12,7 @@ public sealed partial class ClassicMap
     /// m[key] = value: mapassign returns the elem slot, and the compiled code stores the value into it
     /// afterwards, outside the flagged window: a scheduling point of its own.
     /// </summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     public async ValueTask Assign(GoKey key, int value)
     {
         await rt.Yield();
@@ -23,6 +25,7 @@ public sealed partial class ClassicMap
         Observe(operationBoundary: true);
     }
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
     async ValueTask<Cell<int>> MapAssign(GoKey key)
     {
         if ((await LoadFlags() & HashWriting) != 0) FatalMisuse(FatalConcurrentWrites, "concurrent map writes");
@@ -82,6 +85,7 @@ public sealed partial class ClassicMap
     }
 
     /// <summary>delete(m, key) (mapdelete), including the emptyRest normalisation.</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     public async ValueTask Delete(GoKey key)
     {
         await rt.Yield();
@@ -92,6 +96,7 @@ public sealed partial class ClassicMap
         Observe(operationBoundary: true);
     }
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     async ValueTask MapDelete(GoKey key)
     {
         if (count.Get(Plain) == 0)
@@ -160,6 +165,7 @@ public sealed partial class ClassicMap
     }
 
     /// <summary>clear(m) (mapclear, Go 1.21–1.23): every slot, old buckets included, becomes emptyRest so running iterators finish.</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     public async ValueTask Clear()
     {
         await rt.Yield();
@@ -169,6 +175,7 @@ public sealed partial class ClassicMap
         Observe(operationBoundary: true);
     }
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     async ValueTask MapClear()
     {
         if (count.Get(Plain) == 0) return;

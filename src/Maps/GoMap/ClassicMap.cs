@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
 using static ModelCheck.Engine.MemoryOrder;
 using static ModelCheck.Maps.GoMap.TopHashes;
@@ -144,12 +145,14 @@ public sealed partial class ClassicMap : IGoBuiltinMap
 
     // ---- flags at the check sites: their own scheduling points in misuse mode ----
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
     async ValueTask<byte> LoadFlags()
     {
         if (Config.FlagSchedulingPoints) return await flags.Load(Plain);
         return flags.Get(Plain);
     }
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     async ValueTask StoreFlags(byte value)
     {
         if (Config.FlagSchedulingPoints) await flags.Store(value, Plain);
@@ -157,9 +160,11 @@ public sealed partial class ClassicMap : IGoBuiltinMap
     }
 
     /// <summary>h.flags ^= hashWriting: a plain read-modify-write, so two writers can lose a toggle.</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     async ValueTask ToggleWriting() => await StoreFlags((byte)(await LoadFlags() ^ HashWriting));
 
     /// <summary>The exit check of a write: the flag must still be set; then clear it.</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     async ValueTask FinishWriting()
     {
         byte current = await LoadFlags();

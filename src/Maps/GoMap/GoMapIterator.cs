@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using ModelCheck.Engine;
 
 namespace ModelCheck.Maps.GoMap;
 
@@ -28,6 +30,7 @@ public sealed class GoMapIterator : GoRangeIterator
     internal (Bucket Bucket, int Slot)? GhostPosition => Key is null || bptr is null ? null : (bptr, (i - 1 + offset) & (map.BucketCnt - 1));
 
     /// <summary>mapiterinit: snapshot B and buckets, pick the start, mark the map as iterated, take the first step.</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     internal async ValueTask Init()
     {
         await map.Runtime.Yield();
@@ -50,6 +53,7 @@ public sealed class GoMapIterator : GoRangeIterator
     }
 
     /// <summary>mapiternext.</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     protected override async ValueTask Advance()
     {
         await map.CheckNoWriterDuringIteration();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
 
 namespace ModelCheck.Maps.GoMap;
@@ -14,6 +15,7 @@ public abstract class GoRangeIterator(IGoMap map, Runtime rt)
     public int Value { get; private set; }
 
     /// <summary>One step of the range loop (a scheduling point).</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     public async ValueTask Next()
     {
         if (Key is null) throw new InvalidOperationException("the iteration has ended");

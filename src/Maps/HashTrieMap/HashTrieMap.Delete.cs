@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using ModelCheck.Engine;
 using static ModelCheck.Engine.MemoryOrder;
 
 namespace ModelCheck.Maps.HashTrieMap;
@@ -12,7 +14,8 @@ sealed partial class HashTrieMap
     /// or an entry; H-2 skips the dead check), else start again. Returns with the node locked; the entry
     /// may have changed or gone (Found null) meanwhile.
     /// </summary>
-    async Task<(Slot Slot, Entry? Found)?> Find(int key, ulong h, int? value)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    async ValueTask<(Slot Slot, Entry? Found)?> Find(int key, ulong h, int? value)
     {
         while (true)
         {
@@ -30,7 +33,8 @@ sealed partial class HashTrieMap
         }
     }
 
-    public async Task<bool> CompareAndSwap(int key, int old, int value)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<bool> CompareAndSwap(int key, int old, int value)
     {
         await Init();
         ulong h = hash.Of(key);
@@ -47,13 +51,15 @@ sealed partial class HashTrieMap
     }
 
     /// <summary>H-1 (CL 606462): walk to the entry and CAS its value pointer; no lock, no re-validation.</summary>
-    async Task<bool> CompareAndSwapLockFree(int key, int old, int value, ulong h)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    async ValueTask<bool> CompareAndSwapLockFree(int key, int old, int value, ulong h)
     {
         var (_, n) = await Descend(h);
         return n is not null && await n.CompareAndSwapInPlace(this, key, old, value);
     }
 
-    public async Task<(int Value, bool Loaded)> LoadAndDelete(int key)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<(int Value, bool Loaded)> LoadAndDelete(int key)
     {
         if (await inited.Load(SeqCst) == 0) return (0, false);
         ulong h = hash.Of(key);
@@ -67,9 +73,11 @@ sealed partial class HashTrieMap
         return (v, true);
     }
 
-    public async Task Delete(int key) => await LoadAndDelete(key);
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    public async ValueTask Delete(int key) => await LoadAndDelete(key);
 
-    public async Task<bool> CompareAndDelete(int key, int old)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<bool> CompareAndDelete(int key, int old)
     {
         await Init();
         ulong h = hash.Of(key);
@@ -88,7 +96,8 @@ sealed partial class HashTrieMap
     /// while the node is not the root and is empty, lock its parent (child before parent), mark it dead,
     /// nil the parent's slot for it and unlock it. Unlocks the last node.
     /// </summary>
-    async Task Unlink(Slot slot, Entry? rest, ulong h)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask Unlink(Slot slot, Entry? rest, ulong h)
     {
         if (rest is not null)
         {
@@ -115,14 +124,16 @@ sealed partial class HashTrieMap
     }
 
     /// <summary>Range: a depth-first walk of atomic child loads, each chain in order; weakly consistent, each key at most once.</summary>
-    public async Task<List<(int Key, int Value)>> Range()
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<List<(int Key, int Value)>> Range()
     {
         var produced = new List<(int, int)>();
         if (await inited.Load(SeqCst) != 0) await Walk((await root.Load(SeqCst))!, produced);
         return produced;
     }
 
-    async Task Walk(Indirect i, List<(int, int)> produced)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask Walk(Indirect i, List<(int, int)> produced)
     {
         if (rt.CollectsCoverage) rt.CoverIf(i.Dead.Peek(), Coverage.RangeThroughDeadNode);
         for (int j = 0; j < Indirect.ChildCount; j++)
@@ -135,7 +146,8 @@ sealed partial class HashTrieMap
     }
 
     /// <summary>Clear: drop the whole trie by storing a new empty root (the root is never nil once inited).</summary>
-    public async Task Clear()
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    public async ValueTask Clear()
     {
         if (await inited.Load(SeqCst) == 0) return;
         await root.Store(NewIndirect(null), SeqCst);

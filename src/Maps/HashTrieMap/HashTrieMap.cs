@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
 using ModelCheck.Maps.SyncMap;
 using static ModelCheck.Engine.MemoryOrder;
@@ -79,26 +80,30 @@ sealed partial class HashTrieMap : ISyncMap
         rt.Publish(new EntryValueChanged(e));
     }
 
-    async Task Lock(Indirect i)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask Lock(Indirect i)
     {
         await i.Mu.Lock();
         rt.Publish(new NodeLocked(i, rt.CurrentTask));
     }
 
-    async Task Unlock(Indirect i)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask Unlock(Indirect i)
     {
         rt.Publish(new NodeUnlocking(i, rt.CurrentTask));
         await i.Mu.Unlock();
     }
 
-    async Task StoreChild(Indirect i, int index, Node? child)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask StoreChild(Indirect i, int index, Node? child)
     {
         rt.Publish(new ChildStoring(i, index, child));
         await i.Children[index].Store(child, SeqCst);
     }
 
     /// <summary>The publishing store of a write, into the slot of the node it locked and validated.</summary>
-    async Task StoreSlot(Slot slot, Node? child)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask StoreSlot(Slot slot, Node? child)
     {
         if (rt.CollectsCoverage) rt.CoverIf(!VisitReachable((_, _, _) => { }).Contains(slot.Node), Coverage.WriteIntoDroppedNode);
         await StoreChild(slot.Node, slot.Index, child);
@@ -107,12 +112,14 @@ sealed partial class HashTrieMap : ISyncMap
     static InvalidOperationException RanOutOfHashBits(string while_) =>
         new($"internal/sync.HashTrieMap: ran out of hash bits while {while_}");
 
-    async Task Init()
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask Init()
     {
         if (await inited.Load(SeqCst) == 0) await InitSlow();
     }
 
-    async Task InitSlow()
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask InitSlow()
     {
         await initMu.Lock();
         if (await inited.Load(SeqCst) == 0)
@@ -130,7 +137,8 @@ sealed partial class HashTrieMap : ISyncMap
         public Cell<Node?> Cell => Node.Children[Index];
     }
 
-    public async Task<(int Value, bool Ok)> Load(int key)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<(int Value, bool Ok)> Load(int key)
     {
         if (await inited.Load(SeqCst) == 0) return (0, false);
         ulong h = hash.Of(key);
@@ -147,7 +155,8 @@ sealed partial class HashTrieMap : ISyncMap
     }
 
     /// <summary>The lock-free walk of inserts and find: the first slot on h's path that holds nil or an entry.</summary>
-    async Task<(Slot Slot, Entry? Found)> Descend(ulong h)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    async ValueTask<(Slot Slot, Entry? Found)> Descend(ulong h)
     {
         var i = (await root.Load(SeqCst))!;
         for (int shift = hash.Bits - 4; shift >= 0; shift -= 4)
@@ -166,7 +175,8 @@ sealed partial class HashTrieMap : ISyncMap
     /// with no lock held; otherwise lock the slot's node and re-validate in Go's order (the slot still holds
     /// nil or an entry, and the node is not dead; H-2 skips the dead check), else unlock and start again.
     /// </summary>
-    async Task<(Slot Slot, Entry? Found, bool Done)> LockInsertPoint(ulong h, Func<Entry, Task<bool>>? lockFree)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    async ValueTask<(Slot Slot, Entry? Found, bool Done)> LockInsertPoint(ulong h, Func<Entry, Task<bool>>? lockFree)
     {
         while (true)
         {
@@ -181,7 +191,8 @@ sealed partial class HashTrieMap : ISyncMap
         }
     }
 
-    public async Task<(int Actual, bool Loaded)> LoadOrStore(int key, int value)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<(int Actual, bool Loaded)> LoadOrStore(int key, int value)
     {
         await Init();
         ulong h = hash.Of(key);
@@ -198,9 +209,11 @@ sealed partial class HashTrieMap : ISyncMap
         return (value, false);
     }
 
-    public async Task Store(int key, int value) => await Swap(key, value);
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    public async ValueTask Store(int key, int value) => await Swap(key, value);
 
-    public async Task<(int Previous, bool Loaded)> Swap(int key, int value)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<(int Previous, bool Loaded)> Swap(int key, int value)
     {
         await Init();
         ulong h = hash.Of(key);
@@ -231,7 +244,8 @@ sealed partial class HashTrieMap : ISyncMap
     }
 
     /// <summary>The insert of a new key under the slot's lock: into a nil slot, or by expanding the entry there.</summary>
-    async Task Insert(Slot slot, Entry? old, int key, int value, ulong h)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask Insert(Slot slot, Entry? old, int key, int value, ulong h)
     {
         var fresh = NewEntry(key, value);
         if (old is null) await StoreSlot(slot, fresh);
@@ -243,7 +257,8 @@ sealed partial class HashTrieMap : ISyncMap
     /// fresh; otherwise new indirect nodes go down to the first level where the hashes differ. The subtree is
     /// published last, with one store into the slot, so readers never see old missing (H-3 publishes first).
     /// </summary>
-    async Task Expand(Entry old, Entry fresh, ulong newHash, Slot slot)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask Expand(Entry old, Entry fresh, ulong newHash, Slot slot)
     {
         ulong oldHash = hash.Of(old.Key);
         if (oldHash == newHash)

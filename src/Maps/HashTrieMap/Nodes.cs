@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
 using ModelCheck.Maps.SyncMap;
 using static ModelCheck.Engine.MemoryOrder;
@@ -42,7 +43,8 @@ sealed class Indirect : Node
     /// i.empty() (under i.mu): whether every child is nil. Only holders of i.mu change i's children, so
     /// the 16 loads are one step, which loses no interleaving and keeps traces short.
     /// </summary>
-    public async Task<bool> IsEmpty()
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<bool> IsEmpty()
     {
         bool empty = await Children[0].Load(SeqCst) is null;
         for (int j = 1; j < ChildCount; j++) empty &= Children[j].Get(SeqCst) is null;
@@ -86,13 +88,15 @@ sealed class Entry : Node
     public int PeekValue => valueCell?.Peek().Value ?? value;
 
     /// <summary>The entry's value: a plain read of an immutable field, or under H-1 an atomic load.</summary>
-    public async Task<int> ReadValue() => valueCell is null ? value : (await valueCell.Load(SeqCst)).Value;
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<int> ReadValue() => valueCell is null ? value : (await valueCell.Load(SeqCst)).Value;
 
     /// <summary>lookup: the chain's value for <paramref name="key"/>.</summary>
-    public Task<(int Value, bool Found)> Lookup(int key) => LookupWithValue(key, null);
+    public ValueTask<(int Value, bool Found)> Lookup(int key) => LookupWithValue(key, null);
 
     /// <summary>lookupWithValue: the chain's entry for <paramref name="key"/>, holding <paramref name="value"/> if that is given.</summary>
-    public async Task<(int Value, bool Found)> LookupWithValue(int key, int? value)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<(int Value, bool Found)> LookupWithValue(int key, int? value)
     {
         for (var e = this; e is not null; e = await e.Overflow.Load(SeqCst))
         {
@@ -104,16 +108,19 @@ sealed class Entry : Node
     }
 
     /// <summary>swap (under the lock): a new entry for (key, v) replaces key's; returns the new chain head and the old value.</summary>
-    public async Task<(Entry Head, int Old, bool Swapped)> Swap(HashTrieMap map, int key, int v) => await Replace(map, key, null, v);
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<(Entry Head, int Old, bool Swapped)> Swap(HashTrieMap map, int key, int v) => await Replace(map, key, null, v);
 
     /// <summary>compareAndSwap (under the lock): as swap, only if key's value is <paramref name="old"/>.</summary>
-    public async Task<(Entry Head, bool Swapped)> CompareAndSwap(HashTrieMap map, int key, int old, int v)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<(Entry Head, bool Swapped)> CompareAndSwap(HashTrieMap map, int key, int old, int v)
     {
         var (head, _, swapped) = await Replace(map, key, old, v);
         return (head, swapped);
     }
 
-    async Task<(Entry Head, int Old, bool Swapped)> Replace(HashTrieMap map, int key, int? old, int v)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    async ValueTask<(Entry Head, int Old, bool Swapped)> Replace(HashTrieMap map, int key, int? old, int v)
     {
         if (Key == key && await ReadValue() is var current && (old is null || current == old))
         {
@@ -136,16 +143,19 @@ sealed class Entry : Node
     }
 
     /// <summary>loadAndDelete (under the lock): key's value and the chain without it (null when the chain is gone).</summary>
-    public async Task<(int Value, Entry? Head, bool Deleted)> LoadAndDelete(int key) => await Remove(key, null);
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<(int Value, Entry? Head, bool Deleted)> LoadAndDelete(int key) => await Remove(key, null);
 
     /// <summary>compareAndDelete (under the lock): the chain without key, if key's value is <paramref name="old"/>.</summary>
-    public async Task<(Entry? Head, bool Deleted)> CompareAndDelete(int key, int old)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<(Entry? Head, bool Deleted)> CompareAndDelete(int key, int old)
     {
         var (_, head, deleted) = await Remove(key, old);
         return (head, deleted);
     }
 
-    async Task<(int Value, Entry? Head, bool Deleted)> Remove(int key, int? old)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    async ValueTask<(int Value, Entry? Head, bool Deleted)> Remove(int key, int? old)
     {
         if (Key == key && await ReadValue() is var current && (old is null || current == old))
             return (current, await Overflow.Load(SeqCst), true);
@@ -161,7 +171,8 @@ sealed class Entry : Node
     }
 
     /// <summary>H-1's swap: exchange the value pointer of key's entry in place.</summary>
-    public async Task<(int Old, bool Swapped)> SwapInPlace(HashTrieMap map, int key, int v)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<(int Old, bool Swapped)> SwapInPlace(HashTrieMap map, int key, int v)
     {
         for (var e = this; e is not null; e = await e.Overflow.Load(SeqCst))
         {
@@ -177,7 +188,8 @@ sealed class Entry : Node
     /// H-1's compareAndSwap, lock-free: CAS the value pointer of key's entry if it holds <paramref name="old"/>;
     /// a failed CAS restarts from the head. Nothing checks that the entry is still in the trie.
     /// </summary>
-    public async Task<bool> CompareAndSwapInPlace(HashTrieMap map, int key, int old, int v)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<bool> CompareAndSwapInPlace(HashTrieMap map, int key, int old, int v)
     {
         Boxed? box = null;
         var e = this;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using ModelCheck.Engine;
 using ModelCheck.Maps.GoMap;
 using static ModelCheck.Engine.MemoryOrder;
 
@@ -40,6 +42,7 @@ public sealed class SwissIterator : GoRangeIterator
     }
 
     /// <summary>Iter.Init then the first Next, as mapIterStart does.</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     internal async ValueTask Init()
     {
         var rt = map.Runtime;
@@ -70,6 +73,7 @@ public sealed class SwissIterator : GoRangeIterator
     }
 
     /// <summary>Iter.Next.</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     protected override async ValueTask Advance()
     {
         if (empty)

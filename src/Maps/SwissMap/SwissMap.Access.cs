@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using ModelCheck.Engine;
 using ModelCheck.Maps.GoMap;
 using static ModelCheck.Engine.MemoryOrder;
 
@@ -7,6 +9,7 @@ namespace ModelCheck.Maps.SwissMap;
 public sealed partial class SwissMap
 {
     /// <summary>v, ok := m[key] (runtime_mapaccess2).</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
     public async ValueTask<(bool Found, int Value)> Lookup(GoKey key)
     {
         await rt.Yield();
@@ -17,6 +20,7 @@ public sealed partial class SwissMap
         return result;
     }
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
     async ValueTask<(bool Found, int Value)> MapAccess(GoKey key)
     {
         if (used.Get(Plain) == 0) return (false, 0);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using ModelCheck.Engine;
 using ModelCheck.Maps.GoMap;
 using static ModelCheck.Engine.MemoryOrder;
 
@@ -7,6 +9,7 @@ namespace ModelCheck.Maps.SwissMap;
 public sealed partial class SwissMap
 {
     /// <summary>for k, v := range m: returns an iterator already on its first entry (Key null if none).</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
     public async ValueTask<GoRangeIterator> Range()
     {
         var iterator = new SwissIterator(this);
@@ -22,6 +25,7 @@ public sealed partial class SwissMap
     internal (Group? Small, int DirLen, int GlobalDepth) IterSnapshot() =>
         (small.Get(Plain), dirLen.Get(Plain), globalDepth.Get(Plain));
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     internal async ValueTask CheckNoWriterDuringIteration()
     {
         if (await LoadWriting() != 0) rt.Fatal("concurrent map iteration and map write");

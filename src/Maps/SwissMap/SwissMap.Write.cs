@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
 using ModelCheck.Maps.GoMap;
 using static ModelCheck.Engine.MemoryOrder;
@@ -11,6 +12,7 @@ public sealed partial class SwissMap
     /// m[key] = value: mapassign returns the elem slot, and the compiled code stores the value into it
     /// afterwards, outside the flagged window: a scheduling point of its own.
     /// </summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     public async ValueTask Assign(GoKey key, int value)
     {
         await rt.Yield();
@@ -22,6 +24,7 @@ public sealed partial class SwissMap
         Observe();
     }
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
     async ValueTask<Cell<int>> PutSlot(GoKey key)
     {
         if (await LoadWriting() != 0) rt.Fatal("concurrent map writes");
@@ -86,6 +89,7 @@ public sealed partial class SwissMap
     }
 
     /// <summary>delete(m, key) (Map.Delete).</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     public async ValueTask Delete(GoKey key)
     {
         await rt.Yield();
@@ -95,6 +99,7 @@ public sealed partial class SwissMap
         Observe();
     }
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     async ValueTask MapDelete(GoKey key)
     {
         if (used.Get(Plain) == 0)
@@ -122,6 +127,7 @@ public sealed partial class SwissMap
     }
 
     /// <summary>clear(m) (Map.Clear): every distinct table (or the small group) emptied, clearSeq+1; the directory keeps its size.</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     public async ValueTask Clear()
     {
         await rt.Yield();
@@ -131,6 +137,7 @@ public sealed partial class SwissMap
         Observe();
     }
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     async ValueTask MapClear()
     {
         if (used.Get(Plain) == 0) return;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
 using ModelCheck.Maps.GoMap;
 using static ModelCheck.Engine.MemoryOrder;
@@ -126,12 +127,14 @@ public sealed partial class SwissMap : IGoBuiltinMap
 
     // ---- `writing` at the check sites: their own scheduling points in misuse mode ----
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
     async ValueTask<byte> LoadWriting()
     {
         if (Config.FlagSchedulingPoints) return await writing.Load(Plain);
         return writing.Get(Plain);
     }
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     async ValueTask StoreWriting(byte value)
     {
         if (Config.FlagSchedulingPoints) await writing.Store(value, Plain);
@@ -139,6 +142,7 @@ public sealed partial class SwissMap : IGoBuiltinMap
     }
 
     /// <summary>m.writing ^= 1: a plain read-modify-write, so two writers can cancel each other's toggles.</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     async ValueTask ToggleWriting() => await StoreWriting((byte)(await LoadWriting() ^ 1));
 
     /// <summary>
@@ -148,6 +152,7 @@ public sealed partial class SwissMap : IGoBuiltinMap
     internal LivenessMonitor? RehashProgress { get; set; }
 
     /// <summary>The exit check of a write: the flag must still be set; then toggle it back.</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     async ValueTask FinishWriting()
     {
         RehashProgress?.Due("when the write that started the rehash finishes");

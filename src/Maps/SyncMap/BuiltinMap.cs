@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
 
 namespace ModelCheck.Maps.SyncMap;
@@ -28,13 +29,15 @@ sealed class BuiltinMap
 
     public void Freeze() => Frozen = true;
 
-    public async Task<Entry?> Lookup(int key)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<Entry?> Lookup(int key)
     {
         await header.Load(MemoryOrder.Plain);
         return items.GetValueOrDefault(key);
     }
 
-    public async Task Insert(int key, Entry entry)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    public async ValueTask Insert(int key, Entry entry)
     {
         rt.Publish(new MapWritten(this, $"insert k{key}"));
         await header.Store(header.Peek() + 1, MemoryOrder.Plain);
@@ -42,7 +45,8 @@ sealed class BuiltinMap
         if (rt.IsRecording) rt.Note($"{Name}[k{key}] = {entry.Name}");
     }
 
-    public async Task Delete(int key)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    public async ValueTask Delete(int key)
     {
         rt.Publish(new MapWritten(this, $"delete k{key}"));
         await header.Store(header.Peek() + 1, MemoryOrder.Plain);
@@ -51,7 +55,8 @@ sealed class BuiltinMap
     }
 
     /// <summary>Go's clear(m): removes every key, a write to the map.</summary>
-    public async Task Clear()
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    public async ValueTask Clear()
     {
         rt.Publish(new MapWritten(this, "clear"));
         await header.Store(header.Peek() + 1, MemoryOrder.Plain);
@@ -59,14 +64,16 @@ sealed class BuiltinMap
         if (rt.IsRecording) rt.Note($"clear {Name}");
     }
 
-    public async Task<int> Length()
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<int> Length()
     {
         await header.Load(MemoryOrder.Plain);
         return items.Count;
     }
 
     /// <summary>A range over the map: one read of it, then its pairs in key order (Go's order is random; every order is a valid one).</summary>
-    public async Task<KeyValuePair<int, Entry>[]> Range()
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<KeyValuePair<int, Entry>[]> Range()
     {
         await header.Load(MemoryOrder.Plain);
         return items.ToArray();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
 using static ModelCheck.Engine.MemoryOrder;
 
@@ -45,14 +46,16 @@ sealed class Entry
     void Changed(Boxed? from, Boxed? to, bool underMu) => rt.Publish(new EntryChanged(this, from, to, underMu));
 
     /// <summary>e.load(): the value, or absent for nil and expunged.</summary>
-    public async Task<(int Value, bool Ok)> Load()
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<(int Value, bool Ok)> Load()
     {
         var v = await p.Load(SeqCst);
         return v is null || IsExpunged(v) ? (0, false) : (v.Value, true);
     }
 
     /// <summary>trySwap: fails only on expunged; returns the old pointer (nil when the key was deleted).</summary>
-    public async Task<(bool Ok, Boxed? Previous)> TrySwap(Boxed value)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<(bool Ok, Boxed? Previous)> TrySwap(Boxed value)
     {
         while (true)
         {
@@ -67,7 +70,8 @@ sealed class Entry
     }
 
     /// <summary>swapLocked (under mu, entry known not expunged): an atomic swap.</summary>
-    public async Task<Boxed?> SwapLocked(Boxed value)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<Boxed?> SwapLocked(Boxed value)
     {
         var old = await p.Exchange(value, SeqCst);
         Changed(old, value, underMu: true);
@@ -75,7 +79,8 @@ sealed class Entry
     }
 
     /// <summary>tryLoadOrStore: (actual, loaded, ok); ok is false when the entry is expunged.</summary>
-    public async Task<(int Actual, bool Loaded, bool Ok)> TryLoadOrStore(int value, bool underMu)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<(int Actual, bool Loaded, bool Ok)> TryLoadOrStore(int value, bool underMu)
     {
         var current = await p.Load(SeqCst);
         if (IsExpunged(current)) return (0, false, false);
@@ -95,7 +100,8 @@ sealed class Entry
     }
 
     /// <summary>tryCompareAndSwap: false unless p holds a value equal to <paramref name="old"/> when the CAS lands.</summary>
-    public async Task<bool> TryCompareAndSwap(int old, int value, bool underMu)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<bool> TryCompareAndSwap(int old, int value, bool underMu)
     {
         var current = await p.Load(SeqCst);
         var boxed = new Boxed(value);
@@ -112,7 +118,8 @@ sealed class Entry
     }
 
     /// <summary>CompareAndDelete's loop: CAS(p → nil) while p holds a value equal to <paramref name="old"/>.</summary>
-    public async Task<bool> CompareAndDelete(int old)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<bool> CompareAndDelete(int old)
     {
         var current = await p.Load(SeqCst);
         while (current is not null && !IsExpunged(current) && current.Value == old)
@@ -128,7 +135,8 @@ sealed class Entry
     }
 
     /// <summary>e.delete(): (old value, true) when it turned a value into nil, absent when p was nil or expunged.</summary>
-    public async Task<(int Value, bool Loaded)> Delete()
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<(int Value, bool Loaded)> Delete()
     {
         while (true)
         {
@@ -149,7 +157,8 @@ sealed class Entry
     }
 
     /// <summary>tryExpungeLocked (under mu): nil becomes expunged; true when the entry ends up expunged.</summary>
-    public async Task<bool> TryExpungeLocked()
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<bool> TryExpungeLocked()
     {
         var current = await p.Load(SeqCst);
         while (current is null)
@@ -171,7 +180,8 @@ sealed class Entry
     }
 
     /// <summary>unexpungeLocked (under mu): expunged becomes nil; the caller must then put the entry back into dirty.</summary>
-    public async Task<bool> UnexpungeLocked()
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<bool> UnexpungeLocked()
     {
         if (!await p.CompareAndSwap(Boxed.Expunged, null, SeqCst)) return false;
         Changed(Boxed.Expunged, null, underMu: true);

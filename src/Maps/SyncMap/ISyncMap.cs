@@ -8,17 +8,17 @@ namespace ModelCheck.Maps.SyncMap;
 /// </summary>
 interface ISyncMap
 {
-    Task<(int Value, bool Ok)> Load(int key);
-    Task Store(int key, int value);
-    Task<(int Actual, bool Loaded)> LoadOrStore(int key, int value);
-    Task<(int Value, bool Loaded)> LoadAndDelete(int key);
-    Task Delete(int key);
-    Task<(int Previous, bool Loaded)> Swap(int key, int value);
-    Task<bool> CompareAndSwap(int key, int old, int value);
-    Task<bool> CompareAndDelete(int key, int old);
+    ValueTask<(int Value, bool Ok)> Load(int key);
+    ValueTask Store(int key, int value);
+    ValueTask<(int Actual, bool Loaded)> LoadOrStore(int key, int value);
+    ValueTask<(int Value, bool Loaded)> LoadAndDelete(int key);
+    ValueTask Delete(int key);
+    ValueTask<(int Previous, bool Loaded)> Swap(int key, int value);
+    ValueTask<bool> CompareAndSwap(int key, int old, int value);
+    ValueTask<bool> CompareAndDelete(int key, int old);
 
     /// <summary>The pairs Range's callback receives, in the order it receives them.</summary>
-    Task<List<(int Key, int Value)>> Range();
+    ValueTask<List<(int Key, int Value)>> Range();
 
-    Task Clear();
+    ValueTask Clear();
 }

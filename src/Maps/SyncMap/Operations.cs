@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using ModelCheck.Engine;
 using ModelCheck.Models.Linearizability;
 
 namespace ModelCheck.Maps.SyncMap;
@@ -34,7 +36,8 @@ readonly record struct SyncMapOp(OpKind Kind, int Key = 0, int A = 0, int B = 0)
         };
     }
 
-    public async Task RunRecorded(ISyncMap map, HistoryRecorder history)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    public async ValueTask RunRecorded(ISyncMap map, HistoryRecorder history)
     {
         var call = history.Invoke(Kind.ToString(), Arguments());
         Value result;

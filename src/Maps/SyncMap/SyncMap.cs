@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
 using static ModelCheck.Engine.MemoryOrder;
 using Mutex = ModelCheck.Engine.Mutex;
@@ -72,20 +73,25 @@ sealed partial class SyncMap : ISyncMap
 
     Entry NewEntry(int key, Boxed? value) => new(rt, bug, key, value, serial++);
 
-    async Task<ReadOnly> LoadReadOnly() => (await read.Load(SeqCst))!;
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    async ValueTask<ReadOnly> LoadReadOnly() => (await read.Load(SeqCst))!;
 
-    static async Task<Entry?> Lookup(BuiltinMap? m, int key) => m is null ? null : await m.Lookup(key);
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    static async ValueTask<Entry?> Lookup(BuiltinMap? m, int key) => m is null ? null : await m.Lookup(key);
 
-    async Task Lock() => await mu.Lock();
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask Lock() => await mu.Lock();
 
     /// <summary>Every unlock is where SM-2..SM-5 and SM-7 must hold: mu is about to be free.</summary>
-    async Task Unlock()
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask Unlock()
     {
         rt.Publish(new Unlocking(this));
         await mu.Unlock();
     }
 
-    public async Task<(int Value, bool Ok)> Load(int key)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<(int Value, bool Ok)> Load(int key)
     {
         var r = await LoadReadOnly();
         var e = await Lookup(r.M, key);
@@ -109,10 +115,12 @@ sealed partial class SyncMap : ISyncMap
         return e is null ? (0, false) : await e.Load();
     }
 
-    public async Task Store(int key, int value) => await Swap(key, value);
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    public async ValueTask Store(int key, int value) => await Swap(key, value);
 
     /// <summary>Swap: (previous value, loaded). An expunged previous pointer (only S-3 can swap one) reads as Go's nil interface.</summary>
-    public async Task<(int Previous, bool Loaded)> Swap(int key, int value)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<(int Previous, bool Loaded)> Swap(int key, int value)
     {
         var boxed = new Boxed(value);
         var r = await LoadReadOnly();
@@ -152,7 +160,8 @@ sealed partial class SyncMap : ISyncMap
         old is null ? (0, false) : ReferenceEquals(old, Boxed.Expunged) ? (0, true) : (old.Value, true);
 
     /// <summary>The new-key path of Swap and LoadOrStore (under mu): rebuild dirty if needed, mark read amended, insert.</summary>
-    async Task AddKeyLocked(ReadOnly r, int key, Boxed value)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask AddKeyLocked(ReadOnly r, int key, Boxed value)
     {
         if (!r.Amended)
         {
@@ -162,7 +171,8 @@ sealed partial class SyncMap : ISyncMap
         await (await dirty.Load(Plain))!.Insert(key, NewEntry(key, value));
     }
 
-    public async Task<(int Actual, bool Loaded)> LoadOrStore(int key, int value)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<(int Actual, bool Loaded)> LoadOrStore(int key, int value)
     {
         var r = await LoadReadOnly();
         var e = await Lookup(r.M, key);
@@ -201,7 +211,8 @@ sealed partial class SyncMap : ISyncMap
         return result;
     }
 
-    public async Task<(int Value, bool Loaded)> LoadAndDelete(int key)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<(int Value, bool Loaded)> LoadAndDelete(int key)
     {
         var r = await LoadReadOnly();
         var e = await Lookup(r.M, key);
@@ -223,9 +234,11 @@ sealed partial class SyncMap : ISyncMap
         return e is null ? (0, false) : await e.Delete();
     }
 
-    public async Task Delete(int key) => await LoadAndDelete(key);
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    public async ValueTask Delete(int key) => await LoadAndDelete(key);
 
-    public async Task<bool> CompareAndSwap(int key, int old, int value)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<bool> CompareAndSwap(int key, int old, int value)
     {
         var r = await LoadReadOnly();
         var e = await Lookup(r.M, key);
@@ -249,7 +262,8 @@ sealed partial class SyncMap : ISyncMap
         return swapped;
     }
 
-    public async Task<bool> CompareAndDelete(int key, int old)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<bool> CompareAndDelete(int key, int old)
     {
         var r = await LoadReadOnly();
         var e = await Lookup(r.M, key);
@@ -269,7 +283,8 @@ sealed partial class SyncMap : ISyncMap
     }
 
     /// <summary>Range: promotes dirty if amended, then produces each pair of the snapshot whose entry holds a value.</summary>
-    public async Task<List<(int Key, int Value)>> Range()
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public async ValueTask<List<(int Key, int Value)>> Range()
     {
         var r = await LoadReadOnly();
         if (r.Amended)
@@ -295,7 +310,8 @@ sealed partial class SyncMap : ISyncMap
     }
 
     /// <summary>Clear (Go 1.23): publish an empty readOnly if read has keys or is amended, empty dirty in place, reset misses.</summary>
-    public async Task Clear()
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    public async ValueTask Clear()
     {
         var r = await LoadReadOnly();
         if (await Length(r.M) == 0 && !r.Amended) return;
@@ -309,10 +325,12 @@ sealed partial class SyncMap : ISyncMap
         await Unlock();
     }
 
-    static async Task<int> Length(BuiltinMap? m) => m is null ? 0 : await m.Length();
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    static async ValueTask<int> Length(BuiltinMap? m) => m is null ? 0 : await m.Length();
 
     /// <summary>missLocked (under mu, amended): count a miss; once misses reach len(dirty), promote dirty.</summary>
-    async Task MissLocked()
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask MissLocked()
     {
         rt.Publish(new Missed(this));
         int count = await misses.Load(Plain) + (bug == SeededBug.S6MissNotCounted ? 0 : 1);
@@ -325,7 +343,8 @@ sealed partial class SyncMap : ISyncMap
     }
 
     /// <summary>Publishes dirty as the new read.m (handing it over: SM-1 freezes it), then drops dirty and resets misses.</summary>
-    async Task<ReadOnly> Promote(BuiltinMap? d, bool keepDirty)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    async ValueTask<ReadOnly> Promote(BuiltinMap? d, bool keepDirty)
     {
         d?.Freeze();
         var promoted = new ReadOnly(d, false);
@@ -338,7 +357,8 @@ sealed partial class SyncMap : ISyncMap
     }
 
     /// <summary>dirtyLocked (under mu): if dirty is nil, copy read.m into a new dirty, expunging deleted entries and leaving them out.</summary>
-    async Task DirtyLocked()
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask DirtyLocked()
     {
         if (await dirty.Load(Plain) is not null) return;
         var r = await LoadReadOnly();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
 using ModelCheck.Maps.GoMap;
 
@@ -34,6 +35,7 @@ public sealed class CopyOnWriteMap : IGoMapWrapper
 
     public MemoryOrder PublishOrder { get; }
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
     public async ValueTask<(bool Found, int Value)> Load(GoKey key)
     {
         var map = await current.Load(MemoryOrder.Acquire);
@@ -44,6 +46,7 @@ public sealed class CopyOnWriteMap : IGoMapWrapper
 
     public ValueTask Delete(GoKey key) => Write(key, null);
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     async ValueTask Write(GoKey key, int? value)
     {
         await mu.Lock();

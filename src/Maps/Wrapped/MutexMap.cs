@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
 using ModelCheck.Maps.GoMap;
 
@@ -9,6 +10,7 @@ public sealed class MutexMap(Runtime rt, string name, GoMapConfig config) : IGoM
     readonly Engine.Mutex mu = rt.NewMutex(name + ".mu");
     readonly ClassicMap map = ClassicMap.Make(rt, name, config).Monitored();
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
     public async ValueTask<(bool Found, int Value)> Load(GoKey key)
     {
         await mu.Lock();
@@ -17,6 +19,7 @@ public sealed class MutexMap(Runtime rt, string name, GoMapConfig config) : IGoM
         return result;
     }
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     public async ValueTask Store(GoKey key, int value)
     {
         await mu.Lock();
@@ -24,6 +27,7 @@ public sealed class MutexMap(Runtime rt, string name, GoMapConfig config) : IGoM
         await mu.Unlock();
     }
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     public async ValueTask Delete(GoKey key)
     {
         await mu.Lock();

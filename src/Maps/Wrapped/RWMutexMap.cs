@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
 using ModelCheck.Maps.GoMap;
 
@@ -12,6 +13,7 @@ public sealed class RWMutexMap(Runtime rt, string name, GoMapConfig config) : IG
     readonly RWMutex mu = rt.NewRWMutex(name + ".mu");
     readonly ClassicMap map = ClassicMap.Make(rt, name, config).Monitored();
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
     public async ValueTask<(bool Found, int Value)> Load(GoKey key)
     {
         await mu.RLock();
@@ -20,6 +22,7 @@ public sealed class RWMutexMap(Runtime rt, string name, GoMapConfig config) : IG
         return result;
     }
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     public async ValueTask Store(GoKey key, int value)
     {
         await mu.Lock();
@@ -27,6 +30,7 @@ public sealed class RWMutexMap(Runtime rt, string name, GoMapConfig config) : IG
         await mu.Unlock();
     }
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     public async ValueTask Delete(GoKey key)
     {
         await mu.Lock();
