@@ -30,6 +30,7 @@ public static class CommandLine
         LitmusCommand.Create(console),
         MergeCommand.Create(console),
         GalleryCommand.Create(console),
+        OrdersCommand.Create(console),
     };
 
     /// <summary>Parses a command line without running it: what the deploy examples' command lines are checked with.</summary>

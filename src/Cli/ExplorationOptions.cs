@@ -68,6 +68,12 @@ public sealed class ExplorationOptions
         };
     }
 
+    /// <summary>The --memory given on the command line, or null (coyote.json's is not asked).</summary>
+    public MemoryModel? MemoryGiven(ParseResult parse) => MemoryOption(parse.GetValue(memory));
+
+    /// <summary>True when --all-bugs was given.</summary>
+    public bool AllBugsGiven(ParseResult parse) => parse.GetValue(allBugs);
+
     /// <summary>Parses a --memory value; shared with the litmus verb.</summary>
     public static MemoryModel? MemoryOption(string? name) =>
         name is null ? null

@@ -34,6 +34,31 @@ public sealed class ProgressDisplay(ConsoleOutput console, bool disabled)
         return report!;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> under one bar when a person watches (<paramref name="work"/> gets the
+    /// update to call: done, of total, and the text), else without a bar (it gets null).
+    /// </summary>
+    public T Track<T>(string title, Func<Action<double, double, string>?, T> work)
+    {
+        if (!Enabled) return work(null);
+        T result = default!;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .HideCompleted(true)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(Markup.Escape(title), maxValue: 1);
+                result = work((done, total, text) =>
+                {
+                    task.MaxValue = Math.Max(total, 1);
+                    task.Value = Math.Min(done, task.MaxValue);
+                    task.Description = Markup.Escape(text);
+                });
+            });
+        return result;
+    }
+
     static string Describe(Scenario scenario, TestConfiguration configuration, ExplorationProgress p)
     {
         double seconds = Math.Max(p.Elapsed.TotalSeconds, 1e-3);

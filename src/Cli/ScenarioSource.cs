@@ -1,6 +1,7 @@
 using System.Reflection;
 using ModelCheck.Engine;
 using ModelCheck.Maps;
+using ModelCheck.Models.Litmus;
 
 namespace ModelCheck.Cli;
 
@@ -29,6 +30,15 @@ public static class ScenarioSource
             throw new UsageException($"not a .NET assembly: {assemblyPath}");
         }
     }
+
+    /// <summary>
+    /// The catalog with the built-in litmus tests as scenarios named "litmus/NAME", each passing when no
+    /// execution satisfies its condition (the outcome it asks about is the bad one): what `orders` judges
+    /// them by, and how `replay` finds the scenario of a trace `orders` wrote for one.
+    /// </summary>
+    public static ScenarioCatalog WithLitmus(ScenarioCatalog catalog) =>
+        ScenarioCatalog.Of(catalog.All.Concat(LitmusCatalogue.All.Select(test =>
+            LitmusExplorer.ScenarioFor(test, MemoryModel.Ra, null, failWhenSatisfied: true) with { Expected = BugKind.None })));
 
     /// <summary>Splits positional arguments into an optional leading assembly path and the patterns.</summary>
     public static (string? Assembly, IReadOnlyList<string> Patterns) SplitArguments(string[] arguments)

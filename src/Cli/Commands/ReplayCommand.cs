@@ -26,7 +26,7 @@ public static class ReplayCommand
             var htmlPath = parse.GetValue(html);
             var trace = TraceFile.Read(path);
             var assemblyPath = parse.GetValue(assembly);
-            var catalog = ScenarioSource.Load(assemblyPath);
+            var catalog = assemblyPath is null ? ScenarioSource.WithLitmus(ScenarioSource.Load(null)) : ScenarioSource.Load(assemblyPath);
             var scenario = catalog.Find(trace.Scenario)
                 ?? throw new UsageException($"{ErrorText.Path(path)}: the trace's scenario {ErrorText.Quote(trace.Scenario)} does not exist "
                     + (assemblyPath is null ? "among the built-in scenarios (a scenario of your own assembly needs --assembly My.dll)" : $"in {ErrorText.Path(assemblyPath)}"));

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace ModelCheck.Engine;
 
@@ -7,6 +8,8 @@ namespace ModelCheck.Engine;
 /// The awaited accessors (<see cref="Load"/>, <see cref="Store"/>, ...) are scheduling points; the
 /// immediate ones (<see cref="Get"/>, <see cref="Set"/>) act inside the current step, for code the model
 /// treats as one atomic block, and are still recorded as accesses.
+/// Every accessor takes its call site as optional caller-info parameters, so a model names nothing: the
+/// site is consulted only when <see cref="ExecutionSettings.Orders"/> is installed (`modelcheck orders`).
 /// Under SC the cell holds one value. Under a weak memory model it keeps every value stored to it
 /// (message 0 is the initial value) and the model decides which message each access reads.
 /// </summary>
@@ -39,19 +42,49 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
 
     public override string Name => owner is null ? name! : $"{owner.Name}[{index}]";
 
-    public ControlledOp<LoadOp<T>, T> Load(MemoryOrder order) => new(new LoadOp<T>(this, order));
+    internal override string SiteName => owner is null ? name! : owner.ElementName;
 
-    public ControlledOp<StoreOp<T>, Unit> Store(T newValue, MemoryOrder order) => new(new StoreOp<T>(this, newValue, order));
+    public ControlledOp<LoadOp<T>, T> Load(MemoryOrder order,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0, [CallerMemberName] string member = "") =>
+        new(new LoadOp<T>(this, Runtime.Orders is null ? order : Runtime.Orders.Resolve(this, OpKind.Load, order, file, line, member)));
+
+    public ControlledOp<StoreOp<T>, Unit> Store(T newValue, MemoryOrder order,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0, [CallerMemberName] string member = "") =>
+        new(new StoreOp<T>(this, newValue, Runtime.Orders is null ? order : Runtime.Orders.Resolve(this, OpKind.Store, order, file, line, member)));
 
     /// <summary>Atomically replaces the value with <paramref name="desired"/> if it is <paramref name="expected"/>; true if it did.</summary>
-    public ControlledOp<CompareAndSwapOp<T>, bool> CompareAndSwap(T expected, T desired, MemoryOrder order) =>
-        new(new CompareAndSwapOp<T>(this, expected, desired, order));
+    public ControlledOp<CompareAndSwapOp<T>, bool> CompareAndSwap(T expected, T desired, MemoryOrder order,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0, [CallerMemberName] string member = "") =>
+        new(new CompareAndSwapOp<T>(this, expected, desired, Runtime.Orders is null ? order : Runtime.Orders.Resolve(this, OpKind.CompareExchange, order, file, line, member)));
 
     /// <summary>Atomically replaces the value with <paramref name="newValue"/> and returns the old one.</summary>
-    public ControlledOp<ExchangeOp<T>, T> Exchange(T newValue, MemoryOrder order) => new(new ExchangeOp<T>(this, newValue, order));
+    public ControlledOp<ExchangeOp<T>, T> Exchange(T newValue, MemoryOrder order,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0, [CallerMemberName] string member = "") =>
+        new(new ExchangeOp<T>(this, newValue, Runtime.Orders is null ? order : Runtime.Orders.Resolve(this, OpKind.Exchange, order, file, line, member)));
 
     /// <summary>Reads the value inside the current step (no scheduling point).</summary>
-    public T Get(MemoryOrder order)
+    public T Get(MemoryOrder order,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0, [CallerMemberName] string member = "") =>
+        GetCore(Runtime.Orders is null ? order : Runtime.Orders.Resolve(this, OpKind.Load, order, file, line, member));
+
+    /// <summary>Writes the value inside the current step (no scheduling point).</summary>
+    public void Set(T newValue, MemoryOrder order,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0, [CallerMemberName] string member = "") =>
+        SetCore(newValue, Runtime.Orders is null ? order : Runtime.Orders.Resolve(this, OpKind.Store, order, file, line, member));
+
+    /// <summary>Compare-and-swap inside the current step.</summary>
+    public bool CompareAndSwapNow(T expected, T desired, MemoryOrder order,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0, [CallerMemberName] string member = "") =>
+        CompareAndSwapCore(expected, desired, Runtime.Orders is null ? order : Runtime.Orders.Resolve(this, OpKind.CompareExchange, order, file, line, member));
+
+    /// <summary>Exchange inside the current step.</summary>
+    public T ExchangeNow(T newValue, MemoryOrder order,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0, [CallerMemberName] string member = "") =>
+        ExchangeCore(newValue, Runtime.Orders is null ? order : Runtime.Orders.Resolve(this, OpKind.Exchange, order, file, line, member));
+
+    // The operations themselves, with the order already resolved: the awaited operations perform these.
+
+    internal T GetCore(MemoryOrder order)
     {
         Runtime.RecordAccess(this, OpKind.Load, order);
         if (messages is not null) return WeakGet(order);
@@ -59,8 +92,7 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
         return value;
     }
 
-    /// <summary>Writes the value inside the current step (no scheduling point).</summary>
-    public void Set(T newValue, MemoryOrder order)
+    internal void SetCore(T newValue, MemoryOrder order)
     {
         Runtime.RecordAccess(this, OpKind.Store, order);
         if (messages is not null)
@@ -72,8 +104,7 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
         value = newValue;
     }
 
-    /// <summary>Compare-and-swap inside the current step.</summary>
-    public bool CompareAndSwapNow(T expected, T desired, MemoryOrder order)
+    internal bool CompareAndSwapCore(T expected, T desired, MemoryOrder order)
     {
         Runtime.RecordAccess(this, OpKind.CompareExchange, order);
         var old = messages is null ? value : WeakReadForUpdate(order, isCas: true, expected);
@@ -85,8 +116,7 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
         return swapped;
     }
 
-    /// <summary>Exchange inside the current step.</summary>
-    public T ExchangeNow(T newValue, MemoryOrder order)
+    internal T ExchangeCore(T newValue, MemoryOrder order)
     {
         Runtime.RecordAccess(this, OpKind.Exchange, order);
         var old = messages is null ? value : WeakReadForUpdate(order);

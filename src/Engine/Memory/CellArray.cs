@@ -4,6 +4,7 @@ namespace ModelCheck.Engine;
 public sealed class CellArray<T>
 {
     readonly Cell<T>[] cells;
+    string? elementName;
 
     internal CellArray(Runtime runtime, string name, int length, T initial)
     {
@@ -15,4 +16,7 @@ public sealed class CellArray<T>
     public string Name { get; }
     public int Length => cells.Length;
     public Cell<T> this[int index] => cells[index];
+
+    /// <summary>"name[i]": what the elements are called where one site accesses any of them.</summary>
+    internal string ElementName => elementName ??= Name + "[i]";
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace ModelCheck.Engine;
 
@@ -8,7 +9,7 @@ namespace ModelCheck.Engine;
 public readonly struct LoadOp<T>(Cell<T> cell, MemoryOrder order) : IControlledOperation<T>
 {
     public void Park(Action continuation) => cell.Runtime.Suspend(continuation, null, cell, OpKind.Load, order);
-    public T Perform() => cell.Get(order);
+    public T Perform() => cell.GetCore(order);
 }
 
 public readonly struct StoreOp<T>(Cell<T> cell, T value, MemoryOrder order) : IControlledOperation<Unit>
@@ -16,7 +17,7 @@ public readonly struct StoreOp<T>(Cell<T> cell, T value, MemoryOrder order) : IC
     public void Park(Action continuation) => cell.Runtime.Suspend(continuation, null, cell, OpKind.Store, order);
     public Unit Perform()
     {
-        cell.Set(value, order);
+        cell.SetCore(value, order);
         return default;
     }
 }
@@ -24,13 +25,13 @@ public readonly struct StoreOp<T>(Cell<T> cell, T value, MemoryOrder order) : IC
 public readonly struct CompareAndSwapOp<T>(Cell<T> cell, T expected, T desired, MemoryOrder order) : IControlledOperation<bool>
 {
     public void Park(Action continuation) => cell.Runtime.Suspend(continuation, null, cell, OpKind.CompareExchange, order);
-    public bool Perform() => cell.CompareAndSwapNow(expected, desired, order);
+    public bool Perform() => cell.CompareAndSwapCore(expected, desired, order);
 }
 
 public readonly struct ExchangeOp<T>(Cell<T> cell, T value, MemoryOrder order) : IControlledOperation<T>
 {
     public void Park(Action continuation) => cell.Runtime.Suspend(continuation, null, cell, OpKind.Exchange, order);
-    public T Perform() => cell.ExchangeNow(value, order);
+    public T Perform() => cell.ExchangeCore(value, order);
 }
 
 public readonly struct FetchAddOp<T>(Cell<T> cell, T delta, MemoryOrder order) : IControlledOperation<T>
@@ -43,10 +44,14 @@ public readonly struct FetchAddOp<T>(Cell<T> cell, T delta, MemoryOrder order) :
 public static class NumericCellExtensions
 {
     /// <summary>Atomically adds <paramref name="delta"/> and returns the old value; a scheduling point.</summary>
-    public static ControlledOp<FetchAddOp<T>, T> FetchAdd<T>(this Cell<T> cell, T delta, MemoryOrder order)
-        where T : INumberBase<T> => new(new FetchAddOp<T>(cell, delta, order));
+    public static ControlledOp<FetchAddOp<T>, T> FetchAdd<T>(this Cell<T> cell, T delta, MemoryOrder order,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0, [CallerMemberName] string member = "")
+        where T : INumberBase<T> =>
+        new(new FetchAddOp<T>(cell, delta, cell.Runtime.Orders is null ? order : cell.Runtime.Orders.Resolve(cell, OpKind.FetchAdd, order, file, line, member)));
 
     /// <summary>Fetch-add inside the current step.</summary>
-    public static T FetchAddNow<T>(this Cell<T> cell, T delta, MemoryOrder order)
-        where T : INumberBase<T> => cell.FetchAddCore(delta, order);
+    public static T FetchAddNow<T>(this Cell<T> cell, T delta, MemoryOrder order,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0, [CallerMemberName] string member = "")
+        where T : INumberBase<T> =>
+        cell.FetchAddCore(delta, cell.Runtime.Orders is null ? order : cell.Runtime.Orders.Resolve(cell, OpKind.FetchAdd, order, file, line, member));
 }

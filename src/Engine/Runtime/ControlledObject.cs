@@ -18,6 +18,9 @@ public abstract class ControlledObject
     /// <summary>The name people read in traces. Computed on demand, so unnamed hot paths allocate nothing.</summary>
     public abstract string Name { get; }
 
+    /// <summary>The name an access site reports for this object (an array's elements share one).</summary>
+    internal virtual string SiteName => Name;
+
     public override string ToString() => Name;
 }
 

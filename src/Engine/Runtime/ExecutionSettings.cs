@@ -15,5 +15,11 @@ public sealed record ExecutionSettings
     /// <summary>Whether conflicting accesses unordered by happens-before (one of them plain) are a data-race bug.</summary>
     public bool RaceDetection { get; init; } = true;
 
+    /// <summary>
+    /// Consulted by every atomic access and fence for its order (`modelcheck orders`): null runs every site
+    /// with the order it declares. A <see cref="SiteWeakening"/> is recorded in traces.
+    /// </summary>
+    public SiteOrders? Orders { get; init; }
+
     public static ExecutionSettings Default { get; } = new();
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ModelCheck.Engine;
 
 // The factory of controlled objects and the operations that belong to no object.
@@ -17,7 +19,9 @@ public sealed partial class Runtime
     public ControlledOp<YieldOp, Unit> Yield() => new(new YieldOp(this));
 
     /// <summary>A memory fence of the given order; a scheduling point. Under SC it orders nothing further.</summary>
-    public ControlledOp<FenceOp, Unit> Fence(MemoryOrder order) => new(new FenceOp(this, order));
+    public ControlledOp<FenceOp, Unit> Fence(MemoryOrder order,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0, [CallerMemberName] string member = "") =>
+        new(new FenceOp(this, Orders is null ? order : Orders.Resolve(null, OpKind.Fence, order, file, line, member)));
 
     public readonly struct FenceOp(Runtime runtime, MemoryOrder order) : IControlledOperation<Unit>
     {

@@ -28,6 +28,8 @@ public sealed partial class Runtime
     readonly RaceDetector? races;
     // Null under SC: cells then keep one value and loads read it, as before weak memory existed.
     internal readonly WeakMemory? Weak;
+    // Null but under `modelcheck orders`: what every atomic access and fence consults for its order.
+    internal readonly SiteOrders? Orders;
 
     ControlledTask? current;
     int previousTask = -1;
@@ -50,6 +52,7 @@ public sealed partial class Runtime
         Recorder = recorder;
         if (settings.RaceDetection) races = new RaceDetector();
         Weak = WeakMemory.For(this, settings.Memory);
+        Orders = settings.Orders;
     }
 
     internal Runtime(IStrategy strategy, ExecutionSettings settings, IExecutionHost host) : this(strategy, settings) =>

@@ -19,6 +19,13 @@ public sealed class ScenarioCatalog
                 foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
                     foreach (var attribute in method.GetCustomAttributes<ScenarioAttribute>())
                         found.Add(Create(method, attribute));
+        return Of(found);
+    }
+
+    /// <summary>A catalog of scenarios made elsewhere (litmus tests as scenarios, say); names must be unique.</summary>
+    public static ScenarioCatalog Of(IEnumerable<Scenario> scenarios)
+    {
+        var found = scenarios.ToList();
         found.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         for (int i = 1; i < found.Count; i++)
             if (found[i].Name == found[i - 1].Name)

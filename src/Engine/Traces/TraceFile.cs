@@ -60,6 +60,7 @@ public sealed record TraceFile(string Scenario, ExecutionSettings Settings, Trac
             },
             ["choices"] = new JsonArray(Choices.Select(c => (JsonNode)JsonValue.Create(c.ToString())).ToArray()),
         };
+        if (Settings.Orders is SiteWeakening weakening) json["settings"]!["weakened"] = WeakeningJson(weakening);
         return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
@@ -132,7 +133,37 @@ public sealed record TraceFile(string Scenario, ExecutionSettings Settings, Trac
             FailOnMaxSteps = Required<bool>(settings, "failOnMaxSteps", source),
             Memory = memory,
             RaceDetection = settings["raceDetection"] is null ? false : Required<bool>(settings, "raceDetection", source),
+            Orders = settings["weakened"] is null ? null : ReadWeakening(settings["weakened"] as JsonObject
+                ?? throw new TraceFormatException($"{source}: missing or malformed 'weakened'"), source),
         };
+    }
+
+    // A trace `modelcheck orders` found runs one site with a weaker order than the model declares.
+    static JsonObject WeakeningJson(SiteWeakening weakening) => new()
+    {
+        ["file"] = weakening.Site.File,
+        ["line"] = weakening.Site.Line,
+        ["member"] = weakening.Site.Member,
+        ["operation"] = weakening.Site.Kind.ToName(),
+        ["declared"] = weakening.Site.Declared.ToName(),
+        ["order"] = weakening.Order.ToName(),
+    };
+
+    static SiteWeakening ReadWeakening(JsonObject weakened, string source)
+    {
+        var operation = Required<string>(weakened, "operation", source);
+        var kind = Enum.GetValues<OpKind>().Where(k => k is >= OpKind.Load and <= OpKind.Fence).FirstOrDefault(k => k.ToName() == operation);
+        if (kind == default) throw new TraceFormatException($"{source}: 'weakened.operation' must be an atomic access or fence, not {ErrorText.Quote(operation)}");
+        var site = new AccessSite(Required<string>(weakened, "file", source), AtLeast(Required<int>(weakened, "line", source), 0, "weakened.line", source),
+            Required<string>(weakened, "member", source), kind, Order(weakened, "declared", source));
+        return new SiteWeakening(site, Order(weakened, "order", source));
+    }
+
+    static MemoryOrder Order(JsonObject obj, string name, string source)
+    {
+        var text = Required<string>(obj, name, source);
+        return Enum.GetValues<MemoryOrder>().Where(o => o.ToName() == text).Cast<MemoryOrder?>().FirstOrDefault()
+            ?? throw new TraceFormatException($"{source}: 'weakened.{name}' is not a memory order: {ErrorText.Quote(text)}");
     }
 
     static JsonObject RequiredObject(JsonObject obj, string name, string source) =>

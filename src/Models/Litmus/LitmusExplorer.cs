@@ -82,8 +82,11 @@ public static class LitmusExplorer
     /// <paramref name="failWhenSatisfied"/> an outcome satisfying the condition is a monitor violation,
     /// which makes exploration stop at the first witness and write it as a trace.
     /// </summary>
-    public static Scenario ScenarioFor(LitmusTest test, MemoryModel memory, Action<string, bool>? observe, bool failWhenSatisfied) =>
-        new($"litmus/{test.Name}", test.ConditionText, failWhenSatisfied ? BugKind.MonitorViolation : BugKind.None, rt =>
+    public static Scenario ScenarioFor(LitmusTest test, MemoryModel memory, Action<string, bool>? observe, bool failWhenSatisfied)
+    {
+        var file = "litmus/" + test.Name;
+        var sites = test.Threads.Select((ops, t) => ops.Select((_, i) => $"P{t}[{i}]").ToArray()).ToArray();
+        return new(file, test.ConditionText, failWhenSatisfied ? BugKind.MonitorViolation : BugKind.None, rt =>
         {
             var cells = new Cell<int>[test.Locations.Count];
             for (int i = 0; i < cells.Length; i++) cells[i] = rt.NewCell(test.Locations[i], test.Initial[i]);
@@ -92,58 +95,65 @@ public static class LitmusExplorer
             for (int t = 0; t < test.Threads.Count; t++)
             {
                 var ops = test.Threads[t];
-                rt.Spawn(() => RunThread(rt, ops, cells, registers), $"P{t}");
+                var at = sites[t];
+                rt.Spawn(() => RunThread(rt, file, at, ops, cells, registers), $"P{t}");
             }
             return Task.CompletedTask;
         })
         { Memory = memory, RaceDetection = false };
+    }
 
-    static async Task RunThread(Runtime rt, IReadOnlyList<LitmusOp> ops, Cell<int>[] cells, int[] registers)
+    /// <summary>
+    /// Runs one thread. Each instruction is its own access site (`modelcheck orders` weakens them one at a
+    /// time): the site is the test, "litmus/NAME", and the instruction, "P1[0]", not this interpreter's lines.
+    /// </summary>
+    static async Task RunThread(Runtime rt, string file, string[] sites, IReadOnlyList<LitmusOp> ops, Cell<int>[] cells, int[] registers)
     {
         for (int i = 0; i < ops.Count; i++)
         {
             var op = ops[i];
+            var at = sites[i];
             int result;
             if (i == 0 && op.Kind != LitmusOpKind.Fence)
             {
                 result = op.Kind switch
                 {
-                    LitmusOpKind.Load => cells[op.Location].Get(op.Order),
-                    LitmusOpKind.FetchAdd => cells[op.Location].FetchAddNow(op.Value, op.Order),
-                    LitmusOpKind.Exchange => cells[op.Location].ExchangeNow(op.Value, op.Order),
-                    _ => Store(cells[op.Location], op),
+                    LitmusOpKind.Load => cells[op.Location].Get(op.Order, file, 0, at),
+                    LitmusOpKind.FetchAdd => cells[op.Location].FetchAddNow(op.Value, op.Order, file, 0, at),
+                    LitmusOpKind.Exchange => cells[op.Location].ExchangeNow(op.Value, op.Order, file, 0, at),
+                    _ => Store(cells[op.Location], op, file, at),
                 };
             }
             else
             {
                 result = op.Kind switch
                 {
-                    LitmusOpKind.Load => await cells[op.Location].Load(op.Order),
-                    LitmusOpKind.FetchAdd => await cells[op.Location].FetchAdd(op.Value, op.Order),
-                    LitmusOpKind.Exchange => await cells[op.Location].Exchange(op.Value, op.Order),
-                    LitmusOpKind.Store => await StoreAsync(cells[op.Location], op),
-                    _ => await FenceAsync(rt, op),
+                    LitmusOpKind.Load => await cells[op.Location].Load(op.Order, file, 0, at),
+                    LitmusOpKind.FetchAdd => await cells[op.Location].FetchAdd(op.Value, op.Order, file, 0, at),
+                    LitmusOpKind.Exchange => await cells[op.Location].Exchange(op.Value, op.Order, file, 0, at),
+                    LitmusOpKind.Store => await StoreAsync(cells[op.Location], op, file, at),
+                    _ => await FenceAsync(rt, op, file, at),
                 };
             }
             if (op.Register >= 0) registers[op.Register] = result;
         }
     }
 
-    static int Store(Cell<int> cell, LitmusOp op)
+    static int Store(Cell<int> cell, LitmusOp op, string file, string at)
     {
-        cell.Set(op.Value, op.Order);
+        cell.Set(op.Value, op.Order, file, 0, at);
         return 0;
     }
 
-    static async Task<int> StoreAsync(Cell<int> cell, LitmusOp op)
+    static async Task<int> StoreAsync(Cell<int> cell, LitmusOp op, string file, string at)
     {
-        await cell.Store(op.Value, op.Order);
+        await cell.Store(op.Value, op.Order, file, 0, at);
         return 0;
     }
 
-    static async Task<int> FenceAsync(Runtime rt, LitmusOp op)
+    static async Task<int> FenceAsync(Runtime rt, LitmusOp op, string file, string at)
     {
-        await rt.Fence(op.Order);
+        await rt.Fence(op.Order, file, 0, at);
         return 0;
     }
 
