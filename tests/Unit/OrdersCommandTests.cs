@@ -1,0 +1,83 @@
+namespace ModelCheck.Tests.Unit;
+
+/// <summary>
+/// `modelcheck orders`: its verdicts on small programs whose answer is known, the same bytes twice, and
+/// one error line (exit 2) for input with nothing to judge.
+/// </summary>
+public sealed class OrdersCommandTests : IDisposable
+{
+    static readonly string Config = Cli.RepositoryConfiguration;
+    readonly string outdir = Directory.CreateTempSubdirectory("orders-").FullName;
+
+    public void Dispose() => Directory.Delete(outdir, recursive: true);
+
+    Cli.Outcome Orders(params string[] args) => Cli.Run(["orders", .. args, "--config", Config, "--outdir", outdir, "--no-progress"]);
+
+    [Fact]
+    public void Message_passing_needs_its_release_and_its_acquire_and_the_seq_cst_variant_needs_less()
+    {
+        var run = Orders("litmus/MP+rel+acq", "litmus/MP+sc");
+        Assert.True(run.Exit == 0, run.ToString());
+        var lines = run.Out.Split('\n');
+        string Row(string site, string access) => lines.Single(l => l.StartsWith(site + " ", StringComparison.Ordinal) && l.Contains(access, StringComparison.Ordinal));
+        Assert.Matches(@"P0\[1\] store y\s+release\s+release\s+necessary$", Row("litmus/MP+rel+acq", "P0[1] store y"));
+        Assert.Matches(@"P1\[0\] load y\s+acquire\s+acquire\s+necessary$", Row("litmus/MP+rel+acq", "P1[0] load y"));
+        Assert.Matches(@"P0\[1\] store y\s+seq_cst\s+relaxed\s+redundant$", Row("litmus/MP+sc", "P0[1] store y"));
+        // Each necessary order's weakening names the scenario, the bug and a trace that replays it.
+        var broke = lines.First(l => l.Contains("relaxed under ra: breaks litmus/MP+rel+acq: monitor, trace ", StringComparison.Ordinal));
+        var trace = broke[(broke.IndexOf(", trace ", StringComparison.Ordinal) + ", trace ".Length)..];
+        Assert.True(File.Exists(trace), trace);
+        var replay = Cli.Run("replay", trace);
+        Assert.True(replay.Exit == 0, replay.ToString());
+        Assert.Contains("satisfies exists (r0==1 && r1==0)", replay.Out);
+        // The seq_cst stores differ under x86-TSO when made release, so those steps ran there too.
+        Assert.Contains("release under tso: passes 1 scenario", run.Out);
+        Assert.Contains("Redundant means only that no scenario run here needs the declared order", run.Out);
+    }
+
+    [Fact]
+    public void A_publication_flag_weakened_to_relaxed_races_and_the_output_is_the_same_twice()
+    {
+        var first = Orders("memory/release-acquire-publication-sc");
+        var second = Orders("memory/release-acquire-publication-sc");
+        Assert.True(first.Exit == 0, first.ToString());
+        Assert.Equal(first.Out, second.Out);
+        Assert.Matches(@"src/Maps/Basics/Publication\.cs:\d+\s+Publish store flag\s+release\s+release\s+necessary", first.Out);
+        Assert.Contains("relaxed under ra: breaks memory/release-acquire-publication-sc: data-race, trace ", first.Out);
+        Assert.Contains("2 sites: 2 necessary, 0 redundant under these scenarios.", first.Out);
+    }
+
+    [Fact]
+    public void A_pattern_that_matches_nothing_is_one_error_line()
+    {
+        var run = Orders("chm/no-such-scenario");
+        Assert.Equal(2, run.Exit);
+        Assert.Equal("modelcheck: no scenario matches 'chm/no-such-scenario' (see 'modelcheck list')", Assert.Single(run.ErrLines));
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public void Scenarios_with_no_atomic_site_are_one_error_line()
+    {
+        var run = Orders("engine/mutex-counter");
+        Assert.Equal(2, run.Exit);
+        Assert.Equal("modelcheck: orders: the scenarios matching engine/mutex-counter reach no atomic access or fence: nothing to weaken", Assert.Single(run.ErrLines));
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public void Seeded_bugs_alone_are_one_error_line()
+    {
+        var run = Orders("engine/racy-counter");
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("matches only seeded bugs", Assert.Single(run.ErrLines));
+    }
+
+    [Fact]
+    public void No_pattern_is_one_error_line()
+    {
+        var run = Orders();
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("orders: give one or more scenario patterns", Assert.Single(run.ErrLines));
+    }
+}
