@@ -5,8 +5,9 @@ public sealed record OrdersRun(string Scenario, MemoryModel Memory, BugKind Obse
 {
     public bool Passed => Observed == BugKind.None;
 
-    /// <summary>"complete", "complete within 1 preemption", or "not complete: 2000 executions (timeout)".</summary>
-    public string Coverage => Complete
+    /// <summary>"complete", "complete within 1 preemption", "not complete: 2000 executions (timeout)", or for a bug "found in execution 6".</summary>
+    public string Coverage => !Passed ? $"found in execution {Executions}"
+        : Complete
         ? CompleteWithin is { } bound ? $"complete within {bound} preemption{(bound == 1 ? "" : "s")}" : "complete"
         : $"not complete: {Executions} executions{(StopReason is null ? "" : $" ({StopReason})")}";
 }
