@@ -19,7 +19,7 @@ declare -A runs=(
   [syncmap]="1 syncmap/correct/*"
   [hashtriemap]="1 hashtriemap/correct/*"
   [cow]="2 gomap/cow/ra"
-  [litmus]="- litmus/MP* memory/release-acquire-publication-ra"
+  [litmus]="- litmus/MP* litmus/SB+fences memory/release-acquire-publication-ra"
   [litmus-causality]="- litmus/WRC* litmus/ISA2*"
 )
 names=("$@")

@@ -66,5 +66,5 @@ public static class OrdersCommand
 
     static string Models(MemoryModel[] models) => models.Length == 1
         ? models[0].ToName()
-        : $"{models[0].ToName()}; also {models[1].ToName()} where a weakening changes what x86-TSO runs (a seq_cst store or fence made weaker)";
+        : $"{models[0].ToName()}; a step that breaks there also runs under {models[1].ToName()} (sampled) where x86-TSO runs it differently (a seq_cst store or fence made weaker)";
 }

@@ -83,10 +83,11 @@ public static class OrdersTable
         return head + $"passes {runs.Count} scenario{(runs.Count == 1 ? "" : "s")}, {runs.Sum(r => r.Executions)} executions, {Coverage(runs)}";
     }
 
-    /// <summary>What the passing runs together prove: complete, complete within the smallest bound among them, or not complete.</summary>
+    /// <summary>What the passing runs together prove: complete, complete within the smallest bound among them, sampled, or not complete.</summary>
     static string Coverage(IReadOnlyList<OrdersRun> runs)
     {
         if (runs.Count == 0) return "nothing run";
+        if (runs.All(r => r.Sampled && r.StopReason is null)) return "sampled (random): a pass proves nothing";
         if (runs.Any(r => !r.Complete)) return $"not complete ({string.Join(", ", runs.Where(r => !r.Complete).Select(r => r.Scenario + (r.StopReason is null ? "" : $": {r.StopReason}")))})";
         var bounds = runs.Where(r => r.CompleteWithin is not null).Select(r => r.CompleteWithin!.Value).ToList();
         return bounds.Count == 0 ? "complete" : $"complete within {bounds.Min()} preemption{(bounds.Min() == 1 ? "" : "s")}";
