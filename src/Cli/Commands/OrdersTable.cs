@@ -80,6 +80,7 @@ public static class OrdersTable
         if (w.Break is { } broke)
             return head + $"breaks {broke.Scenario}: {broke.Observed.ToName()}, trace {w.TracePath}";
         var runs = w.Runs;
+        if (runs.Count == 0) return head + $"not judged: no scenario that reaches the site passes as declared under {w.Memory.ToName()}";
         return head + $"passes {runs.Count} scenario{(runs.Count == 1 ? "" : "s")}, {runs.Sum(r => r.Executions)} executions, {Coverage(runs)}";
     }
 
