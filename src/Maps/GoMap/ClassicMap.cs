@@ -79,7 +79,8 @@ public sealed partial class ClassicMap : IGoBuiltinMap
         buckets = rt.NewCell<BucketArray?>(name + ".buckets", null);
         oldbuckets = rt.NewCell<BucketArray?>(name + ".oldbuckets", null);
         nevacuate = rt.NewCell(name + ".nevacuate", 0);
-        rt.AddStateView(name, DescribeState, DrawState);
+        // Only a replay records and draws state; registering costs two delegates per execution otherwise.
+        if (rt.IsRecording) rt.AddStateView(name, DescribeState, DrawState);
     }
 
     public string Name { get; }

@@ -20,14 +20,25 @@ public sealed class IterationMonitor(IGoMap map, LiveKeysMonitor contents) :
 
     public string? Observe(IterationStarted e)
     {
-        if (e.Map == map) running.Add(new Running(e.Iterator, [], [.. contents.Live.Keys]));
+        if (e.Map != map) return null;
+        // Sized once: an iteration produces about as many keys as were present when it started.
+        var present = new HashSet<GoKey>(contents.Live.Keys);
+        running.Add(new Running(e.Iterator, new HashSet<GoKey>(present.Count), present));
         return null;
+    }
+
+    // A loop, not List.Find: a lambda capturing the iterator would allocate at every step.
+    Running RunningOf(object iterator)
+    {
+        foreach (var r in running)
+            if (r.Iterator == iterator) return r;
+        throw new InvalidOperationException("an iteration step of an iteration that never started");
     }
 
     public string? Observe(IterationStep e)
     {
         if (e.Map != map) return null;
-        var it = running.Find(r => r.Iterator == e.Iterator)!;
+        var it = RunningOf(e.Iterator);
         if (e.Key is null)
         {
             running.Remove(it);

@@ -11,8 +11,9 @@ namespace ModelCheck.Maps.GoMap;
 /// no write, so a check that passed is not repeated while neither memory (<see cref="Runtime.MemoryVersion"/>)
 /// nor the live contents changed: the check reads only Peek, the live contents and the boundary flag, and
 /// at an operation boundary it checks everything it checks elsewhere and more (the writing flag).
+/// The check receives the dictionary itself (read only, by convention) so that enumerating it boxes nothing.
 /// </summary>
-public sealed class LiveKeysMonitor(Runtime rt, IGoMap map, Func<IReadOnlyDictionary<GoKey, int>, bool, string?> structure) :
+public sealed class LiveKeysMonitor(Runtime rt, IGoMap map, Func<Dictionary<GoKey, int>, bool, string?> structure) :
     IMonitor<KeyAssigned>, IMonitor<KeyDeleted>, IMonitor<MapCleared>, IMonitor<KeyLookedUp>, IMonitor<ObservationPoint>
 {
     readonly Dictionary<GoKey, int> live = [];

@@ -9,7 +9,7 @@ namespace ModelCheck.Maps.GoMap;
 /// </summary>
 internal static class StructureCheck
 {
-    public static string? Check(ClassicMap map, IReadOnlyDictionary<GoKey, int> live, bool operationBoundary)
+    public static string? Check(ClassicMap map, Dictionary<GoKey, int> live, bool operationBoundary)
     {
         byte flags = map.GhostFlags;
         var current = map.GhostBuckets;

@@ -28,10 +28,10 @@ internal sealed class Group
     public CellArray<int> Elems { get; }
 
     /// <summary>matchEmpty: the first empty slot, or −1.</summary>
-    public int FirstEmpty() => Ctrl.Get(Plain).First(c => c == Ctrls.Empty);
+    public int FirstEmpty() => Ctrl.Get(Plain).FirstEmpty();
 
     /// <summary>matchEmptyOrDeleted: the first slot that is not full, or −1.</summary>
-    public int FirstEmptyOrDeleted() => Ctrl.Get(Plain).First(c => !Ctrls.IsFull(c));
+    public int FirstEmptyOrDeleted() => Ctrl.Get(Plain).FirstNotFull();
 
     /// <summary>matchH2 followed by the key comparison of each candidate: the slot holding <paramref name="key"/>, or −1.</summary>
     public int Find(GoKey? key, byte h2)
@@ -79,11 +79,19 @@ internal readonly record struct ControlWord(ulong Bits)
 
     public ControlWord With(int slot, byte value) => new((Bits & ~(0xFFUL << (8 * slot))) | ((ulong)value << (8 * slot)));
 
-    /// <summary>The first slot whose byte satisfies <paramref name="match"/> (a match bitset's first()), or −1.</summary>
-    public int First(Func<byte, bool> match)
+    /// <summary>matchEmpty(...).first(): the first empty slot, or −1.</summary>
+    public int FirstEmpty()
     {
         for (int i = 0; i < Group.Slots; i++)
-            if (match(this[i])) return i;
+            if (this[i] == Ctrls.Empty) return i;
+        return -1;
+    }
+
+    /// <summary>matchEmptyOrDeleted(...).first(): the first slot that is not full, or −1.</summary>
+    public int FirstNotFull()
+    {
+        for (int i = 0; i < Group.Slots; i++)
+            if (!Ctrls.IsFull(this[i])) return i;
         return -1;
     }
 

@@ -83,7 +83,8 @@ public sealed partial class SwissMap : IGoBuiltinMap
         globalDepth = rt.NewCell(name + ".globalDepth", 0);
         writing = rt.NewCell<byte>(name + ".writing", 0);
         clearSeq = rt.NewCell(name + ".clearSeq", 0);
-        rt.AddStateView(name, DescribeState, DrawState);
+        // Only a replay records and draws state; registering costs two delegates per execution otherwise.
+        if (rt.IsRecording) rt.AddStateView(name, DescribeState, DrawState);
     }
 
     public string Name { get; }

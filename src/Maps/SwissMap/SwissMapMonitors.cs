@@ -8,7 +8,7 @@ public static class SwissMapMonitors
 {
     public static SwissMap Monitored(this SwissMap map)
     {
-        var contents = new LiveKeysMonitor(map.Runtime, map, (live, boundary) => SwissStructureCheck.Check(map, live, boundary));
+        var contents = new LiveKeysMonitor(map.Runtime, map, new SwissStructureCheck(map).Check);
         map.Runtime.AddMonitor(contents);
         map.Runtime.AddMonitor(new StaleTableLedger(map));
         map.Runtime.AddMonitor(new IterationMonitor(map, contents));

@@ -9,13 +9,16 @@ namespace ModelCheck.Maps.SwissMap;
 /// empty slot per table; SW-4 tombstones only in groups with no empty slot; SW-5 every entry reachable
 /// on its probe sequence; SW-1 the map's count; CM-1 every live key present with its value. SW-7 (stale
 /// tables unchanged, outside the directory) is <see cref="StaleTableLedger"/>'s.
+/// One instance per map: the entries it collects go into one dictionary, cleared and reused by every check.
 /// </summary>
-internal static class SwissStructureCheck
+internal sealed class SwissStructureCheck(SwissMap map)
 {
-    public static string? Check(SwissMap map, IReadOnlyDictionary<GoKey, int> live, bool operationBoundary)
+    readonly Dictionary<GoKey, int> entries = [];
+
+    public string? Check(Dictionary<GoKey, int> live, bool operationBoundary)
     {
         if (operationBoundary && map.GhostWriting != 0) return "writing is set at an operation boundary (SW-9)";
-        var entries = new Dictionary<GoKey, int>();
+        entries.Clear();
         string? error = map.GhostDirLen == 0 ? CheckSmall(map, entries) : CheckTables(map, entries);
         if (error is not null) return error;
         if (map.GhostUsed != entries.Count) return $"used is {map.GhostUsed} but {entries.Count} slots are full (SW-1)";
@@ -111,7 +114,7 @@ internal static class SwissStructureCheck
         for (var seq = new ProbeSeq(key.Hash, table.Groups.Count - 1); seq.Offset != home; seq.Next())
         {
             var g = table.Groups[seq.Offset];
-            if (g.Ctrl.Peek().First(c => c == Ctrls.Empty) >= 0) return g;
+            if (g.Ctrl.Peek().FirstEmpty() >= 0) return g;
         }
         return null;
     }
