@@ -15,6 +15,15 @@ public sealed class ScenarioVerdictTests
 
     public static TheoryData<string> Scenarios() => new(Catalog.All.Select(s => s.Name));
 
+    // A scenario pinned to random or PCT is sampled under the portfolio, and its pass would not be a proof
+    // (ExplorationReport.MustBeComplete exempts it): no built-in passing scenario may pin one.
+    [Fact]
+    public void No_passing_scenario_is_pinned_to_a_sampler()
+    {
+        var sampled = Catalog.All.Where(s => s.Expected == BugKind.None && s.Strategy is StrategyKind.Random or StrategyKind.Pct);
+        Assert.Empty(sampled.Select(s => s.Name));
+    }
+
     [Theory]
     [MemberData(nameof(Scenarios))]
     public void Scenario_reaches_its_expected_verdict(string name)
