@@ -21,12 +21,16 @@ static class CoyoteBench
     public static void Run(TextWriter o, ScenarioCatalog catalog, int ourExecutions, int coyoteExecutions)
     {
         o.WriteLine($"bench: both engines, sc without race detection, random strategy; executions/s over {ourExecutions:N0} (ours) "
-            + $"and {coyoteExecutions:N0} (Coyote) executions; executions to the first bug: median over {Seeds} seeds, at most {BugBudget:N0} each");
+            + $"and {coyoteExecutions:N0} (Coyote) executions after an untimed tenth as many to warm up; executions to the first bug: median over {Seeds} seeds, at most {BugBudget:N0} each");
         o.WriteLine($"{"scenario",-28}{"ours exec/s",13}{"Coyote exec/s",15}{"ratio",9}{"ours to bug",13}{"Coyote to bug",15}{"ratio",8}");
         var settings = new ExecutionSettings { Memory = MemoryModel.Sc, RaceDetection = false };
         foreach (var name in Scenarios)
         {
             var scenario = catalog.Find(name)!;
+            // Both engines warm up first, untimed (the JIT compiles and tiers up their hot paths): the rates
+            // are those of a long test run, not of the first second of a process.
+            Explorer.Explore(scenario, new TestConfiguration { Iterations = Math.Max(1, ourExecutions / 10), Seed = 2, AllBugs = true, Execution = settings });
+            CoyoteExplorer.Run(() => CoyoteScenario.Run(scenario), Math.Max(1, coyoteExecutions / 10), 2, toCompletion: true);
             var ours = Explorer.Explore(scenario, new TestConfiguration { Iterations = ourExecutions, Seed = 1, AllBugs = true, Execution = settings });
             var theirs = CoyoteExplorer.Run(() => CoyoteScenario.Run(scenario), coyoteExecutions, 1, toCompletion: true);
             double ourRate = ours.ExecutionsPerSecond, theirRate = theirs.Iterations / Math.Max(theirs.Elapsed.TotalSeconds, 1e-9);
