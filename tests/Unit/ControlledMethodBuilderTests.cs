@@ -89,6 +89,72 @@ public sealed class ControlledMethodBuilderTests
         Assert.Contains("awaited twice", bug.Message);
     }
 
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    static async ValueTask<int> FatalInside(Runtime rt, bool afterAStep)
+    {
+        if (afterAStep) await rt.Yield();
+        rt.Fatal("halted inside a nested call");
+        return 1;
+    }
+
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    static async ValueTask CallFatal(Runtime rt, bool afterAStep, StrongBox<int> resumed)
+    {
+        await FatalInside(rt, afterAStep);
+        resumed.Value++;
+    }
+
+    /// <summary>
+    /// A bug that halts a nested call (Fail, Fatal, a monitor) leaves its callers waiting instead of resuming them
+    /// to rethrow: no caller runs on, the execution ends in that bug at that step, and the runtime is reused.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_halted_nested_call_ends_the_execution_without_resuming_its_callers(bool afterAStep)
+    {
+        var resumed = new StrongBox<int>();
+        var runtime = new Runtime(new RandomStrategy(1), ExecutionSettings.Default);
+        int thread = Environment.CurrentManagedThreadId, throws = 0;
+        EventHandler<System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs> count = (_, e) =>
+        {
+            if (Environment.CurrentManagedThreadId == thread && e.Exception is ExecutionHaltedException) throws++;
+        };
+        AppDomain.CurrentDomain.FirstChanceException += count;
+        try
+        {
+            RunHalting(runtime, afterAStep, resumed);
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.FirstChanceException -= count;
+        }
+        Assert.Equal(0, resumed.Value);
+        // One throw per execution, where Fatal stopped the nested call: none at the callers' awaits.
+        Assert.Equal(3, throws);
+    }
+
+    static void RunHalting(Runtime runtime, bool afterAStep, StrongBox<int> resumed)
+    {
+        for (int execution = 0; execution < 3; execution++)
+        {
+            var result = runtime.Execute(async rt =>
+            {
+                await rt.Spawn(async () =>
+                {
+                    await CallFatal(rt, afterAStep, resumed);
+                    resumed.Value++;
+                }, "caller").Join();
+                resumed.Value++;
+            });
+            Assert.Equal(ExecutionStatus.BugFound, result.Status);
+            Assert.Equal(BugKind.Fatal, result.Bug!.Kind);
+            Assert.Equal("fatal error: halted inside a nested call", result.Bug.Message);
+            Assert.Equal(afterAStep ? 3 : 2, result.Bug.Step);
+            Assert.True(runtime.IsReusable);
+        }
+    }
+
     static Scenario Calls(int count) => Inline(async rt =>
     {
         var cell = rt.NewCell("cell", 0);

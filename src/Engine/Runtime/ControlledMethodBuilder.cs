@@ -28,6 +28,7 @@ public struct ControlledMethodBuilder
     public static ControlledMethodBuilder Create() => default;
 
     public ValueTask Task => inner.Pending is { } box ? new ValueTask(box, box.Version)
+        : inner.Halted ? new ValueTask(HaltedCall<Unit>.Instance, 0)
         : inner.Error is { } error ? ValueTask.FromException(error) : default;
 
     public void Start<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine =>
@@ -55,10 +56,13 @@ public struct ControlledMethodBuilder<TResult>
     internal ControlledMethodBox<TResult>? Pending;
     TResult result;
     internal Exception? Error;
+    // A bug halted the execution before the method first suspended: its ValueTask never completes.
+    internal bool Halted;
 
     public static ControlledMethodBuilder<TResult> Create() => default;
 
     public ValueTask<TResult> Task => Pending is { } box ? new ValueTask<TResult>(box, box.Version)
+        : Halted ? new ValueTask<TResult>(HaltedCall<TResult>.Instance, 0)
         : Error is { } error ? ValueTask.FromException<TResult>(error) : new ValueTask<TResult>(result);
 
     public void Start<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine =>
@@ -74,6 +78,14 @@ public struct ControlledMethodBuilder<TResult>
 
     public void SetException(Exception exception)
     {
+        // A bug ended the execution (Runtime.Fail): nothing of it runs again, so the callers are left waiting
+        // for ever instead of being resumed only to rethrow, level after level (a throw costs microseconds,
+        // and halted executions are most executions of some scenarios). A pending box is simply abandoned.
+        if (exception is ExecutionHaltedException)
+        {
+            Halted = Pending is null;
+            return;
+        }
         if (Pending is { } box) box.Complete(default!, ExceptionDispatchInfo.Capture(exception));
         else Error = exception;
     }
@@ -95,6 +107,22 @@ public struct ControlledMethodBuilder<TResult>
         box.StateMachine = stateMachine;
         return box;
     }
+}
+
+/// <summary>The result of a model method a bug halted before it first suspended: it never completes.</summary>
+internal sealed class HaltedCall<TResult> : IValueTaskSource<TResult>, IValueTaskSource
+{
+    public static readonly HaltedCall<TResult> Instance = new();
+
+    public ValueTaskSourceStatus GetStatus(short token) => ValueTaskSourceStatus.Pending;
+
+    // The awaiting method is never resumed: the execution is over.
+    public void OnCompleted(Action<object?> resume, object? state, short token, ValueTaskSourceOnCompletedFlags flags) { }
+
+    // Only a caller that blocks on the result without awaiting gets here: it stops as the halted method did.
+    public TResult GetResult(short token) => throw new ExecutionHaltedException();
+
+    void IValueTaskSource.GetResult(short token) => GetResult(token);
 }
 
 /// <summary>A suspended model method's state and, once it finishes, its result until the awaiting method takes it.</summary>

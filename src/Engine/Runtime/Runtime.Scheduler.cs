@@ -107,6 +107,7 @@ public sealed partial class Runtime
         step = 0;
         nextObjectId = 0;
         bug = null;
+        halted = false;
         mismatch = null;
     }
 
@@ -150,8 +151,9 @@ public sealed partial class Runtime
         }
         if (bug is not null || mismatch is not null)
         {
-            // An assertion may fail in the same step that awaited something uncontrolled.
-            if (!suspended && task.Task is { IsCompleted: false }) IsReusable = false;
+            // An assertion may fail in the same step that awaited something uncontrolled. A halted task
+            // is unfinished too: its callers were left waiting on the halted call.
+            if (!suspended && !halted && task.Task is { IsCompleted: false }) IsReusable = false;
             return;
         }
         var body = task.Task!;

@@ -37,6 +37,8 @@ public sealed partial class Runtime
     int step;
     int nextObjectId;
     Bug? bug;
+    // Set when Fail halted the running task: its awaiting callers may then be left unfinished (see ControlledMethodBuilder).
+    bool halted;
     // A strategy that could not answer (replay divergence, nondeterminism) ends the execution too.
     StrategyMismatchException? mismatch;
     // Set from a foreign thread when uncontrolled code touches a controlled primitive.
@@ -125,6 +127,7 @@ public sealed partial class Runtime
         catch (StrategyMismatchException e)
         {
             mismatch = e;
+            halted = true;
             throw new ExecutionHaltedException();
         }
         choices.Add(ChoiceKind.Data, value);
@@ -179,6 +182,7 @@ public sealed partial class Runtime
     public void Fail(BugKind kind, string message)
     {
         RecordBug(kind, message);
+        halted = true;
         throw new ExecutionHaltedException();
     }
 
