@@ -22,8 +22,9 @@ public static class TestCommand
         var junit = new Option<string?>("--junit") { Description = "write the results as JUnit XML to this file" };
         var json = new Option<string?>("--json") { Description = "write the results as JSON to this file (with --shard: the shard's report for `merge`)" };
         var shard = new Option<string?>("--shard") { Description = "explore part K of N of each scenario's space (K/N); the report goes to --json (default: OUTDIR/shard-K-of-N.json)" };
+        var diagnostics = new Option<bool>("--diagnostics") { Description = "with the timing, print each worker's executions, parts and processor time, and the run's garbage collections, allocation and lock contention" };
         var options = new ExplorationOptions();
-        var command = new Command("test", "explore scenarios and report the bugs found") { arguments, expect, minimize, html, noProgress, coverage, junit, json, shard };
+        var command = new Command("test", "explore scenarios and report the bugs found") { arguments, expect, minimize, html, noProgress, coverage, junit, json, shard, diagnostics };
         options.AddTo(command);
         command.SetAction(parse =>
         {
@@ -39,7 +40,7 @@ public static class TestCommand
             var htmlDirectory = parse.GetValue(html);
             OutputPaths.Directory(configuration.OutputDirectory, "--outdir");
             if (htmlDirectory is not null) OutputPaths.Directory(htmlDirectory, "--html");
-            var run = new Run(console, configuration, new ProgressDisplay(console, parse.GetValue(noProgress)), new TraceOutputs(parse.GetValue(minimize)), htmlDirectory);
+            var run = new Run(console, configuration, new ProgressDisplay(console, parse.GetValue(noProgress)), new TraceOutputs(parse.GetValue(minimize)), htmlDirectory, parse.GetValue(diagnostics));
             var results = new List<ScenarioResult>();
             bool expecting = parse.GetValue(expect);
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -54,7 +55,7 @@ public static class TestCommand
         return command;
     }
 
-    sealed record Run(ConsoleOutput Console, TestConfiguration Configuration, ProgressDisplay Progress, TraceOutputs Outputs, string? HtmlDirectory);
+    sealed record Run(ConsoleOutput Console, TestConfiguration Configuration, ProgressDisplay Progress, TraceOutputs Outputs, string? HtmlDirectory, bool Diagnostics);
 
     static Shard ShardOption(string? text) =>
         text is null ? Shard.Whole
@@ -99,6 +100,7 @@ public static class TestCommand
             if (report.Bugs.Count == 0) o.WriteLine("  verdict   no bug found");
             console.Timing.WriteLine(
                 $"  timing    {scenario.Name}: {Seconds(report.Elapsed)}, {report.ExecutionsPerSecond:F0} executions/s, {report.StepsPerSecond:F0} steps/s");
+            if (run.Diagnostics && report.Diagnostics is { } figures) DiagnosticsLines.Write(console.Timing, figures, report.Executions);
         }
         return anyBug ? CommandLine.Failed : CommandLine.Ok;
     }

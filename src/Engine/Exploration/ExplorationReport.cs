@@ -56,6 +56,9 @@ public sealed record ExplorationReport(
     /// <summary>The labels the executions reached, when the configuration asked for coverage.</summary>
     public CoverageSet? Coverage { get; init; }
 
+    /// <summary>How the run used its worker threads and the process: clock figures, for `test --diagnostics`.</summary>
+    public RunDiagnostics? Diagnostics { get; init; }
+
     public double ExecutionsPerSecond => Executions / Math.Max(Elapsed.TotalSeconds, 1e-9);
     public double StepsPerSecond => Steps / Math.Max(Elapsed.TotalSeconds, 1e-9);
 }

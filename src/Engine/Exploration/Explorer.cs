@@ -32,11 +32,10 @@ public static class Explorer
             // DPOR reduces under sc only; under tso and ra it is the depth-first search.
             StrategyKind.Dpor when scenario.SettingsFor(resolved.Execution).Memory != MemoryModel.Sc =>
                 TreeExplorer.Search(scenario, resolved, control),
-            StrategyKind.Dpor when resolved.Workers == 1 && resolved.Shard.IsWhole => ReductionExplorer.Explore(scenario, resolved, control),
             StrategyKind.Dpor => TreeExplorer.Reduce(scenario, resolved, control),
             _ => SamplingExplorer.Explore(scenario, resolved, control),
         };
-        return report with { StopReason = control.Signal.StopReason };
+        return report with { StopReason = control.Signal.StopReason, Diagnostics = control.Diagnostics() };
     }
 }
 

@@ -13,18 +13,22 @@ static class PortfolioExplorer
     {
         var strategy = new PortfolioStrategy(configuration.Seed, configuration.Iterations, TestConfiguration.DefaultPctDepth,
             configuration.StrategyValue, reduce: scenario.SettingsFor(configuration.Execution).Memory == MemoryModel.Sc);
-        var worker = new Worker(scenario, configuration, strategy, control);
         var segment = new Segment(0, configuration.Coverage);
         long budget = configuration.AllBugs ? configuration.Iterations : long.MaxValue;
-        while (segment.Executions < budget && !control.Stopping && strategy.PrepareExecution())
+        control.RunWorkers(1, _ =>
         {
-            if (worker.Run() is not { } result) break; // stopped inside the execution
-            bool first = segment.Add(result, worker);
-            control.Executed(result.Bug is not null);
-            if (!first) continue;
-            segment.Bugs[^1] = segment.Bugs[^1] with { Origin = strategy.Active };
-            if (!configuration.AllBugs) break;
-        }
+            var worker = new Worker(scenario, configuration, strategy, control);
+            worker.TookPart();
+            while (segment.Executions < budget && !control.Stopping && strategy.PrepareExecution())
+            {
+                if (worker.Run() is not { } result) break; // stopped inside the execution
+                bool first = segment.Add(result, worker);
+                control.Executed(result.Bug is not null);
+                if (!first) continue;
+                segment.Bugs[^1] = segment.Bugs[^1] with { Origin = strategy.Active };
+                if (!configuration.AllBugs) break;
+            }
+        });
         segment.Finished = true;
         var report = SegmentFold.Fold(scenario, configuration, [segment], exhaustive: strategy.IsComplete, control.Elapsed) with { Redundant = strategy.Redundant };
         return report.Complete ? report with { CompleteWithin = strategy.CompleteWithin } : report;

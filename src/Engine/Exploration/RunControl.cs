@@ -16,6 +16,9 @@ sealed class RunControl : IDisposable
     readonly Stopwatch clock = Stopwatch.StartNew();
     readonly Timer? deadline;
     readonly List<Worker> workers = [];
+    readonly RunDiagnostics.Snapshot started = RunDiagnostics.Snapshot.Take();
+    // Per worker thread of RunWorkers: its managed thread id, processor time and wall time.
+    (int Thread, TimeSpan? Cpu, TimeSpan Wall)[] threads = [];
     long executions;
     long bugs;
     volatile bool faulted;
@@ -53,6 +56,20 @@ sealed class RunControl : IDisposable
 
     public void Dispose() => deadline?.Dispose();
 
+    /// <summary>How the run used its worker threads and the process so far (see <see cref="RunDiagnostics"/>).</summary>
+    public RunDiagnostics Diagnostics()
+    {
+        var end = RunDiagnostics.Snapshot.Take();
+        List<Worker> all;
+        lock (workers) all = [.. workers];
+        var loads = threads.Select(t =>
+        {
+            var mine = all.Where(w => w.Thread == t.Thread).ToList();
+            return new WorkerLoad(mine.Sum(w => w.Executions), mine.Sum(w => w.Parts), t.Cpu, t.Wall);
+        }).ToList();
+        return end.Since(started, loads);
+    }
+
     /// <summary>Counts one execution; on a single inline worker, reports progress every 64.</summary>
     public void Executed(bool bug)
     {
@@ -71,24 +88,25 @@ sealed class RunControl : IDisposable
     /// </summary>
     public void RunWorkers(int count, Action<int> work)
     {
+        threads = new (int, TimeSpan?, TimeSpan)[count];
         if (count == 1)
         {
             inline = true;
-            work(0);
+            Measured(0, work);
             inline = false;
             return;
         }
         var faults = new Exception?[count];
-        var threads = new Thread[count];
+        var running = new Thread[count];
         for (int w = 0; w < count; w++)
         {
             int index = w;
             // The scenario's code runs on these threads: give them the main thread's stack size.
-            threads[w] = new Thread(() =>
+            running[w] = new Thread(() =>
             {
                 try
                 {
-                    work(index);
+                    Measured(index, work);
                 }
                 catch (Exception e)
                 {
@@ -96,11 +114,26 @@ sealed class RunControl : IDisposable
                     faulted = true;
                 }
             }, 8 << 20) { Name = $"modelcheck worker {index + 1}", IsBackground = true };
-            threads[w].Start();
+            running[w].Start();
         }
-        foreach (var thread in threads)
+        foreach (var thread in running)
             while (!thread.Join(100)) Report();
         if (faults.FirstOrDefault(f => f is not null) is { } fault)
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fault);
+    }
+
+    // Runs one worker's work on this thread and keeps its processor and wall time for Diagnostics.
+    void Measured(int index, Action<int> work)
+    {
+        var cpu = ThreadClock.Now();
+        long wall = Stopwatch.GetTimestamp();
+        try
+        {
+            work(index);
+        }
+        finally
+        {
+            threads[index] = (Environment.CurrentManagedThreadId, ThreadClock.Now() - cpu, Stopwatch.GetElapsedTime(wall));
+        }
     }
 }

@@ -59,6 +59,7 @@ static class SamplingExplorer
                     if (blockStart >= to || blockStart > Volatile.Read(ref firstBug)) return;
                     long blockEnd = Math.Min(to, blockStart + size);
                     var segment = new Segment(blockStart, configuration.Coverage);
+                    worker.TookPart();
                     strategy.StartIteration(blockStart);
                     long i = blockStart;
                     for (; i < blockEnd && !control.Stopping && i <= Volatile.Read(ref firstBug) && strategy.PrepareExecution(); i++)

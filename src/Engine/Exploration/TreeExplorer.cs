@@ -20,17 +20,24 @@ static class TreeExplorer
 {
     /// <summary>Depth-first search, with the scenario's or the run's preemption bound.</summary>
     public static ExplorationReport Search(Scenario scenario, TestConfiguration configuration, RunControl control) =>
-        Explore(scenario, configuration, control, TreePartition.ForSearch(configuration.Shard), p => new DfsStrategy(configuration.StrategyValue, p));
+        Explore(scenario, configuration, control, TreePartition.ForSearch(configuration.Shard),
+            p => new DfsStrategy(configuration.StrategyValue, p), () => new DfsStrategy(configuration.StrategyValue));
 
-    /// <summary>DPOR's cut search under sequential consistency, for several workers or a shard; the report counts the executions it stopped as redundant.</summary>
+    /// <summary>
+    /// DPOR under sequential consistency: on one worker and the whole tree the plain search (optimal or
+    /// source-DPOR, as configured), whose backtrack sets grow from races found in later executions so that
+    /// it cannot be cut; otherwise the cut search. The report counts the executions stopped as redundant.
+    /// </summary>
     public static ExplorationReport Reduce(Scenario scenario, TestConfiguration configuration, RunControl control) =>
-        Explore(scenario, configuration, control, TreePartition.ForReduction(configuration.Shard), p => new DporStrategy(configuration.StrategyValue, p));
+        Explore(scenario, configuration, control, TreePartition.ForReduction(configuration.Shard),
+            p => new DporStrategy(configuration.StrategyValue, p), configuration.CreateStrategy);
 
-    /// <param name="create">The strategy, walking the units of the given partition, or the whole tree (null).</param>
+    /// <param name="create">The strategy walking the units of <paramref name="partition"/>.</param>
+    /// <param name="whole">The strategy of the plain search, on one worker and the whole tree.</param>
     static ExplorationReport Explore(Scenario scenario, TestConfiguration configuration, RunControl control,
-        TreePartition partition, Func<TreePartition?, IPartitionedStrategy> create)
+        TreePartition partition, Func<TreePartition, IPartitionedStrategy> create, Func<IStrategy> whole)
     {
-        if (configuration.Workers == 1 && configuration.Shard.IsWhole) return ExploreWhole(scenario, configuration, control, create(null));
+        if (configuration.Workers == 1 && configuration.Shard.IsWhole) return ExploreWhole(scenario, configuration, control, whole());
         var ledger = new UnitLedger(configuration.Shard, configuration.Iterations, partition);
         long units = -1;
         control.RunWorkers(configuration.Workers, _ =>
@@ -60,7 +67,11 @@ static class TreeExplorer
         while (!control.Stopping && strategy.PrepareExecution())
         {
             if (worker.Run() is not { } result || !strategy.Owned) continue;
-            current ??= new Segment(strategy.Unit, configuration.Coverage, unit: true);
+            if (current is null)
+            {
+                current = new Segment(strategy.Unit, configuration.Coverage, unit: true);
+                worker.TookPart();
+            }
             bool first = current.Add(result, worker);
             control.Executed(result.Bug is not null);
             bool bugStop = first && !configuration.AllBugs;
@@ -85,20 +96,24 @@ static class TreeExplorer
     }
 
     /// <summary>The plain search: one worker, the whole tree, one segment.</summary>
-    static ExplorationReport ExploreWhole(Scenario scenario, TestConfiguration configuration, RunControl control, IPartitionedStrategy strategy)
+    static ExplorationReport ExploreWhole(Scenario scenario, TestConfiguration configuration, RunControl control, IStrategy strategy)
     {
-        var worker = new Worker(scenario, configuration, strategy, control);
         var segment = new Segment(0, configuration.Coverage, unit: true) { Units = long.MaxValue / 2 };
-        bool stopped = false;
-        while (segment.Executions < configuration.Iterations && !control.Stopping && strategy.PrepareExecution())
+        control.RunWorkers(1, _ =>
         {
-            if (worker.Run() is not { } result) break; // stopped inside the execution
-            bool first = segment.Add(result, worker);
-            control.Executed(result.Bug is not null);
-            stopped = first && !configuration.AllBugs;
-            if (stopped) break;
-        }
-        segment.Finished = strategy.IsComplete || stopped;
+            var worker = new Worker(scenario, configuration, strategy, control);
+            worker.TookPart();
+            bool stopped = false;
+            while (segment.Executions < configuration.Iterations && !control.Stopping && strategy.PrepareExecution())
+            {
+                if (worker.Run() is not { } result) break; // stopped inside the execution
+                bool first = segment.Add(result, worker);
+                control.Executed(result.Bug is not null);
+                stopped = first && !configuration.AllBugs;
+                if (stopped) break;
+            }
+            segment.Finished = strategy.IsComplete || stopped;
+        });
         return SegmentFold.Fold(scenario, configuration, [segment], exhaustive: strategy.IsComplete, control.Elapsed);
     }
 

@@ -26,6 +26,15 @@ sealed class Worker
     /// <summary>The runtime of the current (or last) execution; the watchdog reads it from its own thread.</summary>
     public Runtime? Runtime => runtime;
 
+    /// <summary>The managed id of the thread the worker was made on, which runs its executions.</summary>
+    public int Thread { get; } = Environment.CurrentManagedThreadId;
+
+    /// <summary>Parts of the space (blocks of iterations, units) this worker took; for <see cref="RunDiagnostics"/>.</summary>
+    public int Parts { get; private set; }
+
+    /// <summary>Counts one part of the space this worker took.</summary>
+    public void TookPart() => Parts++;
+
     /// <summary>Executions this worker has started.</summary>
     public int Executions => Volatile.Read(ref executions);
 
