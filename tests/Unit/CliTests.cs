@@ -60,6 +60,16 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void A_scenario_that_pins_its_memory_model_says_so_when_another_was_asked_for()
+    {
+        using var dir = new TempDirectory();
+        var pinned = Cli.Run("test", "memory/release-acquire-publication-sc", "--memory", "tso", "-i", "50", "--outdir", dir.Path, "--config", Config);
+        Assert.Contains("memory sc (the scenario pins it; tso was asked for)", pinned.Out);
+        var asked = Cli.Run("test", "memory/release-acquire-publication-ra", "--memory", "ra", "-i", "50", "--outdir", dir.Path, "--config", Config);
+        Assert.Contains(", memory ra)", asked.Out);
+    }
+
+    [Fact]
     public void User_assembly_exists_where_the_tests_look_for_it() => Assert.True(File.Exists(Cli.UserAssembly), Cli.UserAssembly);
 
     [Fact]

@@ -68,7 +68,7 @@ public static class TestCommand
         bool anyBug = false;
         foreach (var scenario in scenarios)
         {
-            var header = $"{scenario.Name}  ({Describe(configuration, scenario)}{Describe(scenario.SettingsFor(configuration.Execution))})";
+            var header = $"{scenario.Name}  ({Describe(configuration, scenario)}{Describe(scenario.SettingsFor(configuration.Execution), configuration.Execution)})";
             var report = run.Progress.Explore(scenario, configuration, Control(run, scenario, (hang, path) =>
             {
                 o.WriteLine(header);
@@ -195,9 +195,14 @@ public static class TestCommand
     static string Describe(TestConfiguration c, Scenario scenario) =>
         $"{c.StrategyFor(scenario).ToName()}{(c.StrategyValueFor(scenario) is { } v ? " " + v : "")}, seed {c.Seed}, {c.Iterations} iterations, max {c.Execution.MaxSteps} steps";
 
-    // Only what differs from the defaults, so the common line stays short.
-    static string Describe(ExecutionSettings s) =>
-        (s.Memory == MemoryModel.Sc ? "" : $", memory {s.Memory.ToName()}") + (s.RaceDetection ? "" : ", race detection off");
+    // Only what differs from the defaults, so the common line stays short; but where a scenario pins its memory
+    // model over a weaker one asked for (--memory or coyote.json), the line says so, or a user who asked for
+    // tso would read an sc pass as a tso one.
+    static string Describe(ExecutionSettings s, ExecutionSettings asked) =>
+        (s.Memory == MemoryModel.Sc && asked.Memory == MemoryModel.Sc ? ""
+            : s.Memory == asked.Memory || asked.Memory == MemoryModel.Sc ? $", memory {s.Memory.ToName()}"
+            : $", memory {s.Memory.ToName()} (the scenario pins it; {asked.Memory.ToName()} was asked for)")
+        + (s.RaceDetection ? "" : ", race detection off");
 
     internal static string Redundant(ExplorationReport report) =>
         report.Redundant > 0 ? $" ({report.Redundant} stopped as redundant: sleep-set blocked)" : "";
