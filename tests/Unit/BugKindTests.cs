@@ -159,6 +159,56 @@ public sealed class BugKindTests
         Assert.Empty(report.Bugs);
     }
 
+    sealed class Counting<TEvent>(List<string> log, string name) : IMonitor<TEvent>
+    {
+        public string Name => name;
+        public string? Observe(TEvent e)
+        {
+            log.Add($"{name} saw {e}");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The runtime keeps which monitors take which events from one execution to the next: when the monitors
+    /// added change between executions (other types, another order, one added after an event), each event
+    /// still reaches exactly the monitors of its type, in the order they were added.
+    /// </summary>
+    [Fact]
+    public void Each_event_reaches_the_monitors_of_its_type_when_the_monitors_change_between_executions()
+    {
+        var logs = new SortedSet<string>(StringComparer.Ordinal);
+        var report = Run(async rt =>
+        {
+            var log = new List<string>();
+            int shape = rt.Choose(3);
+            if (shape == 0)
+            {
+                rt.AddMonitor(new Counting<int>(log, "a"));
+                rt.AddMonitor(new Counting<string>(log, "b"));
+            }
+            else if (shape == 1)
+            {
+                rt.AddMonitor(new Counting<string>(log, "b"));
+                rt.AddMonitor(new Counting<int>(log, "a"));
+            }
+            else rt.AddMonitor(new Counting<int>(log, "a"));
+            rt.Publish(1);
+            rt.Publish("x");
+            await rt.Yield();
+            rt.AddMonitor(new Counting<int>(log, "c"));
+            rt.Publish(2);
+            logs.Add($"{shape}: {string.Join(", ", log)}");
+        }, Dfs);
+        Assert.Empty(report.Bugs);
+        Assert.Equal(
+            [
+                "0: a saw 1, b saw x, a saw 2, c saw 2",
+                "1: a saw 1, b saw x, a saw 2, c saw 2",
+                "2: a saw 1, a saw 2, c saw 2",
+            ], logs);
+    }
+
     public static TheoryData<string> UncontrolledAwaits() => new(UncontrolledEntries.Keys);
 
     static readonly Dictionary<string, Func<Runtime, Task>> UncontrolledEntries = new()

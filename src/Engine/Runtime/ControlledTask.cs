@@ -5,11 +5,13 @@ namespace ModelCheck.Engine;
 /// and the operation it is waiting to perform. Not an OS thread: it runs only when the scheduler
 /// calls its continuation.
 /// </summary>
-internal sealed class ControlledTask(int id, string name, Func<Task> body)
+internal sealed class ControlledTask(int id, string? name, Func<Task> body)
 {
     public readonly int Id = id;
-    public readonly string Name = name;
     public readonly Func<Task> Body = body;
+
+    /// <summary>The name it was spawned with, else "task1" and so on: made only when a message or trace shows it.</summary>
+    public string Name => name ??= $"task{Id}";
 
     /// <summary>The task returned by <see cref="Body"/>; null until the task first runs.</summary>
     public Task? Task;

@@ -99,8 +99,7 @@ public sealed partial class Runtime
         accessCount = 0;
         races?.Reset();
         Weak?.Reset();
-        monitors = null;
-        Array.Clear(subscribers);
+        monitors.Clear();
         liveness = null;
         current = null;
         previousTask = -1;
@@ -194,7 +193,7 @@ public sealed partial class Runtime
     // Safety first: a broken invariant explains more than an obligation left pending.
     void CheckMonitorsAtEnd()
     {
-        foreach (var monitor in monitors ?? [])
+        foreach (var monitor in monitors)
             if (monitor.CheckAtEnd() is { } violation)
             {
                 RecordBug(BugKind.MonitorViolation, $"{monitor.Name}: {violation}");

@@ -22,9 +22,13 @@ public sealed partial class Runtime
     Access[] accesses = new Access[256];
     int accessCount;
     long memoryVersion;
-    List<IMonitor>? monitors;
-    // Per event type (EventSlot's index): the monitors of that type, or null until an event of it is published.
-    object?[] subscribers = [];
+    readonly List<IMonitor> monitors = [];
+    // Per event type (EventSlot's index): where in `monitors` its monitors are, and how many monitors there were
+    // when that was worked out. Kept from one execution to the next while the scenario adds monitors of the
+    // same types in the same order (`monitorTypes`), as it nearly always does: a test against a generic
+    // interface searches the monitor's interfaces, so it is done once per runtime rather than per execution.
+    Subscribers[] subscribers = [];
+    readonly List<Type> monitorTypes = [];
     readonly RaceDetector? races;
     // Null under SC: cells then keep one value and loads read it, as before weak memory existed.
     internal readonly WeakMemory? Weak;
@@ -103,7 +107,7 @@ public sealed partial class Runtime
     /// <summary>Starts a task running <paramref name="body"/>. It first runs when the scheduler picks it.</summary>
     public TaskHandle Spawn(Func<Task> body, string? name = null)
     {
-        var task = new ControlledTask(tasks.Count, name ?? $"task{tasks.Count}", body);
+        var task = new ControlledTask(tasks.Count, name, body);
         tasks.Add(task);
         if (enabled.Length < tasks.Count) Array.Resize(ref enabled, tasks.Count * 2);
         strategy.OnTaskCreated(task.Id);
@@ -201,33 +205,45 @@ public sealed partial class Runtime
 
     public void AddMonitor(IMonitor monitor)
     {
-        (monitors ??= []).Add(monitor);
+        int at = monitors.Count;
+        monitors.Add(monitor);
+        var type = monitor.GetType();
+        if (at < monitorTypes.Count && monitorTypes[at] == type) return;
+        // A different monitor here than in the last execution: what was worked out for those no longer holds.
+        monitorTypes.RemoveRange(at, monitorTypes.Count - at);
+        monitorTypes.Add(type);
         Array.Clear(subscribers);
     }
 
     /// <summary>Hands an event to every monitor of its type, in the order they were added; a violation ends the execution.</summary>
     public void Publish<TEvent>(TEvent e)
     {
-        if (monitors is null || bug is not null) return;
-        foreach (var monitor in SubscribersOf<TEvent>())
+        if (monitors.Count == 0 || bug is not null) return;
+        foreach (int index in SubscribersOf<TEvent>())
+        {
+            // SubscribersOf tested that this monitor is one of TEvent.
+            var monitor = Unsafe.As<IMonitor<TEvent>>(monitors[index]);
             if (monitor.Observe(e) is { } violation)
                 Fail(BugKind.MonitorViolation, $"{monitor.Name}: {violation}");
+        }
     }
 
-    /// <summary>
-    /// The monitors of events of type <typeparamref name="TEvent"/>, found once per execution and event type:
-    /// a test against a generic interface costs a search of the monitor's interfaces, and the map models
-    /// publish several events a step to several monitors.
-    /// </summary>
-    IMonitor<TEvent>[] SubscribersOf<TEvent>()
+    /// <summary>Where the monitors of events of type <typeparamref name="TEvent"/> are in <see cref="monitors"/>, in order.</summary>
+    int[] SubscribersOf<TEvent>()
     {
         int slot = EventSlot<TEvent>.Index;
         if (slot >= subscribers.Length) Array.Resize(ref subscribers, Math.Max(slot + 1, subscribers.Length * 2));
-        if (subscribers[slot] is { } found) return Unsafe.As<IMonitor<TEvent>[]>(found);
-        var typed = monitors!.OfType<IMonitor<TEvent>>().ToArray();
-        subscribers[slot] = typed;
-        return typed;
+        ref var found = ref subscribers[slot];
+        // Monitors added since it was worked out may be of this type too.
+        if (found.Indices is not null && found.MonitorCount == monitors.Count) return found.Indices;
+        var indices = new List<int>();
+        for (int i = 0; i < monitors.Count; i++)
+            if (monitors[i] is IMonitor<TEvent>) indices.Add(i);
+        found = new Subscribers(monitors.Count, indices.ToArray());
+        return found.Indices;
     }
+
+    readonly record struct Subscribers(int MonitorCount, int[] Indices);
 
     internal void RecordBug(BugKind kind, string message) =>
         bug ??= new Bug(kind, message, step, CurrentTask);
