@@ -23,12 +23,17 @@ internal static class LinearizabilityChecker
         string? unknown = null;
         int partitions = 0;
         var search = new Search(budget);
+        // One memo table and stack for all the parts: a check runs once per execution of a map scenario.
+        var seen = new Dictionary<Memo<TState>, List<int[]>>(Memo<TState>.Comparer);
+        var undo = new Stack<Choice<TState>>();
         foreach (var part in spec.Partition(history))
         {
             partitions++;
             if (smallest is not null && part.Operations.Count >= smallest.Operations.Count) continue;
+            seen.Clear();
+            undo.Clear();
             // A part the budget cut short proves nothing; a part checked before it may have proved a violation.
-            var linearizable = IsLinearizable(spec, part.Operations, search);
+            var linearizable = IsLinearizable(spec, part.Operations, search, seen, undo);
             if (linearizable == false) smallest = part;
             else if (linearizable is null) unknown ??= search.Exhausted;
         }
@@ -62,17 +67,16 @@ internal static class LinearizabilityChecker
     }
 
     /// <summary>A choice on the search's stack: the operation placed and the state before it.</summary>
-    readonly record struct Choice<TState>(int Op, TState Before);
+    internal readonly record struct Choice<TState>(int Op, TState Before);
 
     /// <summary>True or false, or null when the budget ran out first.</summary>
-    static bool? IsLinearizable<TState>(SequentialSpecification<TState> spec, IReadOnlyList<Operation> ops, Search search)
+    static bool? IsLinearizable<TState>(SequentialSpecification<TState> spec, IReadOnlyList<Operation> ops, Search search,
+        Dictionary<Memo<TState>, List<int[]>> seen, Stack<Choice<TState>> undo)
         where TState : IEquatable<TState>
     {
         var order = new ReturnOrder(ops);
-        var placedOps = new ulong[(ops.Count + 63) / 64]; // completed operations linearized so far
+        var placedOps = new ulong[Math.Max(1, (ops.Count + 63) / 64)]; // completed operations linearized so far
         var pending = new PendingOperations(ops);
-        var seen = new Dictionary<Memo<TState>, List<int[]>>(Memo<TState>.Comparer);
-        var undo = new Stack<Choice<TState>>();
         var state = spec.Initial;
         Visit(seen, placedOps, state, pending.Used);
         int completed = ops.Count - pending.Count, placed = 0;
@@ -168,10 +172,10 @@ internal static class LinearizabilityChecker
         var key = new Memo<TState>(placed, state);
         // Without pending operations every configuration has the same (empty) variant: share one list,
         // which a repeat always dominates, rather than allocate a list and two arrays per configuration.
-        if (usedPending.Length == 0) return seen.TryAdd(new Memo<TState>((ulong[])placed.Clone(), state), NoPending);
+        if (usedPending.Length == 0) return seen.TryAdd(key.Kept(), NoPending);
         if (!seen.TryGetValue(key, out var variants))
         {
-            seen.Add(new Memo<TState>((ulong[])placed.Clone(), state), [(int[])usedPending.Clone()]);
+            seen.Add(key.Kept(), [(int[])usedPending.Clone()]);
             return true;
         }
         foreach (var earlier in variants)
@@ -201,28 +205,33 @@ internal static class LinearizabilityChecker
         readonly (long, int, int)[] callKey;
         readonly int[] kindAt;
         readonly bool[] taken;
-        readonly Dictionary<int, int> indexOf = [];
+        readonly int[] indexOf;        // operation index -> pending index (for pending operations only)
 
         public PendingOperations(IReadOnlyList<Operation> ops)
         {
-            opAt = Enumerable.Range(0, ops.Count).Where(i => ops[i].IsPending).OrderBy(i => ops[i].Call).ThenBy(i => i).ToArray();
-            callKey = opAt.Select(i => ReturnOrder.CallKey(ops[i], i)).ToArray();
-            taken = new bool[opAt.Length];
-            kindAt = new int[opAt.Length];
+            int count = 0;
+            for (int i = 0; i < ops.Count; i++)
+                if (ops[i].IsPending) count++;
+            opAt = new int[count];
+            callKey = new (long, int, int)[count];
+            for (int i = 0, p = 0; i < ops.Count; i++)
+                if (ops[i].IsPending) (opAt[p], callKey[p++]) = (i, ReturnOrder.CallKey(ops[i], i));
+            // In call order (the keys are distinct: they end in the operation's index).
+            Array.Sort(callKey, opAt);
+            taken = new bool[count];
+            kindAt = new int[count];
+            indexOf = count == 0 ? [] : new int[ops.Count];
             var kinds = new List<Operation>();
-            for (int p = 0; p < opAt.Length; p++)
+            for (int p = 0; p < count; p++)
             {
                 var op = ops[opAt[p]];
-                int k = kinds.FindIndex(o => o.Name == op.Name && o.Args.SequenceEqual(op.Args));
-                if (k < 0)
-                {
-                    k = kinds.Count;
-                    kinds.Add(op);
-                }
+                int k = 0;
+                while (k < kinds.Count && !(kinds[k].Name == op.Name && kinds[k].Args.SequenceEqual(op.Args))) k++;
+                if (k == kinds.Count) kinds.Add(op);
                 kindAt[p] = k;
                 indexOf[opAt[p]] = p;
             }
-            Used = new int[kinds.Count];
+            Used = count == 0 ? [] : new int[kinds.Count];
         }
 
         public int Count => opAt.Length;
@@ -278,7 +287,9 @@ internal static class LinearizabilityChecker
             prev = new int[ops.Count + 1];
             callKey = new (long, int, int)[ops.Count];
             returnKey = new (long, int, int)[ops.Count];
-            var completed = new List<int>();
+            var completed = new int[ops.Count];
+            var byReturn = new (long, int, int)[ops.Count];
+            int count = 0;
             for (int i = 0; i < ops.Count; i++)
             {
                 callKey[i] = CallKey(ops[i], i);
@@ -286,12 +297,14 @@ internal static class LinearizabilityChecker
                 // At equal times a return comes before a call (the returned operation precedes the new
                 // one), except the return of an operation called at that same time.
                 returnKey[i] = (ret, ret == ops[i].Call ? 2 : 0, 2 * i + 1);
-                completed.Add(i);
+                (completed[count], byReturn[count++]) = (i, returnKey[i]);
             }
-            completed.Sort((a, b) => returnKey[a].CompareTo(returnKey[b]));
+            // The keys are distinct (they end in the operation's index), so the order is total.
+            Array.Sort(byReturn, completed, 0, count);
             int previous = head;
-            foreach (int op in completed)
+            for (int c = 0; c < count; c++)
             {
+                int op = completed[c];
                 next[previous] = op;
                 prev[op] = previous;
                 previous = op;
@@ -324,15 +337,24 @@ internal static class LinearizabilityChecker
         }
     }
 
-    readonly struct Memo<TState> where TState : IEquatable<TState>
+    /// <summary>
+    /// A configuration as a memo key. The set of linearized operations is read from the search's live bit set
+    /// (<paramref name="linearized"/>); <see cref="Kept"/> copies what a stored key needs. The first 64
+    /// operations' bits sit in the key itself, so a history of up to 64 operations stores no array.
+    /// </summary>
+    internal readonly struct Memo<TState> where TState : IEquatable<TState>
     {
+        readonly ulong first;
         readonly ulong[] linearized;
+        readonly bool live;
         readonly TState state;
         readonly int hash;
 
         public Memo(ulong[] linearized, TState state)
         {
+            first = linearized[0];
             this.linearized = linearized;
+            live = true;
             this.state = state;
             ulong h = Fnv.Offset;
             foreach (ulong word in linearized) h = Fnv.Mix(h, word);
@@ -340,12 +362,26 @@ internal static class LinearizabilityChecker
             hash = (int)(h ^ (h >> 32));
         }
 
+        Memo(Memo<TState> live)
+        {
+            first = live.first;
+            linearized = live.linearized.Length == 1 ? [] : live.linearized[1..];
+            state = live.state;
+            hash = live.hash;
+        }
+
+        /// <summary>The key to store: no longer tied to the search's bit set, which goes on changing.</summary>
+        public Memo<TState> Kept() => new(this);
+
+        // The words after the first.
+        ReadOnlySpan<ulong> Rest => live ? linearized.AsSpan(1) : linearized;
+
         public static readonly IEqualityComparer<Memo<TState>> Comparer = new MemoComparer();
 
         sealed class MemoComparer : IEqualityComparer<Memo<TState>>
         {
             public bool Equals(Memo<TState> a, Memo<TState> b) =>
-                a.hash == b.hash && a.linearized.AsSpan().SequenceEqual(b.linearized) && a.state.Equals(b.state);
+                a.hash == b.hash && a.first == b.first && a.Rest.SequenceEqual(b.Rest) && a.state.Equals(b.state);
 
             public int GetHashCode(Memo<TState> m) => m.hash;
         }

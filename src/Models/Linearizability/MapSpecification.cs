@@ -89,26 +89,53 @@ public sealed class MapSpecification : SequentialSpecification<MapState>
         }
     }
 
+    // Runs once per execution of every map scenario with a history: plain loops, no sets or queries.
     public override IEnumerable<SubHistory> Partition(IReadOnlyList<Operation> history)
     {
-        var keys = new SortedSet<Value>();
-        foreach (var op in history)
-            if (op.Name == Range) { if (!op.IsPending) foreach (var pair in op.Result.Items) keys.Add(pair.Items[0]); }
-            else if (op.Args.Count > 0) keys.Add(op.Args[0]);
-        var expanded = new List<Operation>(history.Count);
-        foreach (var op in history)
-            if (op.Name != Range) expanded.Add(op);
-            else if (!op.IsPending) AddObservations(op, keys, expanded); // a pending Range observed nothing we know of
-        if (history.Any(op => op.Name == "Clear"))
+        var keys = new List<Value>();
+        bool ranges = false, clears = false;
+        for (int i = 0; i < history.Count; i++)
         {
-            yield return new SubHistory("the map", expanded);
+            var op = history[i];
+            if (op.Name == Range)
+            {
+                ranges = true;
+                if (!op.IsPending) foreach (var pair in op.Result.Items) AddKey(keys, pair.Items[0]);
+            }
+            else if (op.Args.Count > 0) AddKey(keys, op.Args[0]);
+            else clears |= op.Name == "Clear";
+        }
+        var expanded = history;
+        if (ranges)
+        {
+            var withObservations = new List<Operation>(history.Count);
+            foreach (var op in history)
+                if (op.Name != Range) withObservations.Add(op);
+                else if (!op.IsPending) AddObservations(op, keys, withObservations); // a pending Range observed nothing we know of
+            expanded = withObservations;
+        }
+        if (clears)
+        {
+            yield return new SubHistory("the map", ranges ? expanded : history.ToList());
             yield break;
         }
         foreach (var key in keys)
-            yield return new SubHistory($"key {key}", expanded.Where(op => op.Args[0] == key).ToList());
+        {
+            var part = new List<Operation>();
+            for (int i = 0; i < expanded.Count; i++)
+                if (expanded[i].Args[0] == key) part.Add(expanded[i]);
+            yield return new SubHistory($"key {key}", part);
+        }
     }
 
-    void AddObservations(Operation range, SortedSet<Value> keys, List<Operation> into)
+    /// <summary>Adds <paramref name="key"/> to the sorted, distinct <paramref name="keys"/>.</summary>
+    static void AddKey(List<Value> keys, Value key)
+    {
+        int at = keys.BinarySearch(key);
+        if (at < 0) keys.Insert(~at, key);
+    }
+
+    void AddObservations(Operation range, List<Value> keys, List<Operation> into)
     {
         foreach (var key in keys)
         {

@@ -56,24 +56,29 @@ public abstract class SequentialSpecification<TState> : ISpecification where TSt
 
     public Signature? Find(string name)
     {
-        foreach (var signature in Operations)
-            if (signature.Name == name) return signature;
+        // Indexed: a foreach over the interface would allocate an enumerator per operation checked.
+        var operations = Operations;
+        for (int i = 0; i < operations.Count; i++)
+            if (operations[i].Name == name) return operations[i];
         return null;
     }
 
     public string? Validate(IReadOnlyList<Operation> history)
     {
         foreach (var op in history)
-        {
-            string where = $"operation {op.Id} ({op.Name})";
-            if (Find(op.Name) is not { } signature)
-                return $"{where}: '{Name}' has no operation '{op.Name}' (it has {string.Join(", ", Operations.Select(s => s.Name))})";
-            if (op.Args.Count != signature.Arity)
-                return $"{where}: takes {signature.Arity} argument{(signature.Arity == 1 ? "" : "s")}, got {op.Args.Count}";
-            if (CheckArguments(op) is { } badArguments) return $"{where}: {badArguments}";
-            if (op.Return is { } ret && ret < op.Call) return $"{where}: returns at {ret}, before its call at {op.Call}";
-            if (!op.IsPending && signature.CheckResult(op.Result) is { } badResult) return $"{where}: {badResult}";
-        }
+            if (Problem(op) is { } problem) return $"operation {op.Id} ({op.Name}): {problem}";
+        return null;
+    }
+
+    string? Problem(Operation op)
+    {
+        if (Find(op.Name) is not { } signature)
+            return $"'{Name}' has no operation '{op.Name}' (it has {string.Join(", ", Operations.Select(s => s.Name))})";
+        if (op.Args.Count != signature.Arity)
+            return $"takes {signature.Arity} argument{(signature.Arity == 1 ? "" : "s")}, got {op.Args.Count}";
+        if (CheckArguments(op) is { } badArguments) return badArguments;
+        if (op.Return is { } ret && ret < op.Call) return $"returns at {ret}, before its call at {op.Call}";
+        if (!op.IsPending && signature.CheckResult(op.Result) is { } badResult) return badResult;
         return null;
     }
 
