@@ -38,24 +38,13 @@ public sealed class ConcurrentHashMapTests
 
     [Theory]
     [MemberData(nameof(PassingScenarios))]
-    public void Correct_map_and_negative_controls_pass_pct_too(string name)
-    {
-        var report = Explorer.Explore(Catalog.Find(name)!, Budget(StrategyKind.Pct));
-        Assert.True(report.Observed == BugKind.None, $"{name} under pct: {Describe(report)}");
-        Assert.Equal(2000, report.Executions);
-    }
+    public void Correct_map_and_negative_controls_pass_pct_too(string name) => AssertPassesPct(name);
 
     [Theory]
     [InlineData("chm/correct/resize-under-get", 3)]
     [InlineData("chm/correct/inserts-during-resize", 2)]
     [InlineData("chm/correct/insert-into-moving-bin", 2)]
-    public void Dfs_explores_small_correct_scenarios_completely(string name, int preemptionBound)
-    {
-        var configuration = Budget(StrategyKind.Dfs) with { StrategyValue = preemptionBound, Iterations = 100_000 };
-        var report = Explorer.Explore(Catalog.Find(name)!, configuration);
-        Assert.True(report.Observed == BugKind.None, $"{name} under dfs: {Describe(report)}");
-        Assert.True(report.Complete, $"{name}: dfs with {preemptionBound} preemptions stopped after {report.Executions} executions without finishing");
-    }
+    public void Dfs_explores_small_correct_scenarios_completely(string name, int preemptionBound) => AssertDfsComplete(name, preemptionBound);
 
     // With every monitor on, the ghost invariants see a data-level bug before its damage shows in a result.
     [Theory]

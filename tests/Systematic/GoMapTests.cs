@@ -49,13 +49,8 @@ public sealed class GoMapTests
     [InlineData("gomap/mid-grow/faithful", 64)]
     [InlineData("gomap/locked/mutex-small", 134)]
     [InlineData("gomap/locked/rwmutex-small", 13134)]
-    public void Dfs_explores_small_scenarios_completely(string name, int executions)
-    {
-        var report = Explorer.Explore(Catalog.Find(name)!, Budget(StrategyKind.Dfs) with { Iterations = 100_000 });
-        Assert.True(report.Observed == BugKind.None, $"{name} under dfs: {Describe(report)}");
-        Assert.True(report.Complete, $"{name}: dfs stopped after {report.Executions} executions without finishing");
-        Assert.Equal(executions, report.Executions);
-    }
+    public void Dfs_explores_small_scenarios_completely(string name, int executions) =>
+        Assert.Equal(executions, AssertDfsComplete(name, preemptionBound: null).Executions);
 
     // Go's check is best-effort (#31516): among the schedules of two unlocked writers, some end in
     // "concurrent map writes" and some lose a write with no check firing. Both traces replay.

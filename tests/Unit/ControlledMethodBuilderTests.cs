@@ -166,26 +166,7 @@ public sealed class ControlledMethodBuilderTests
         }
     });
 
-    static long Total(Scenario scenario, int iterations)
-    {
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Run(scenario, With(StrategyKind.Random, iterations: iterations, seed: 3));
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
-
-    static long PerExecution(Scenario scenario) => (Total(scenario, 60) - Total(scenario, 20)) / 40;
-
     [Fact]
-    public void A_warm_nested_call_allocates_nothing()
-    {
-        // As in AllocationTests: tier-0 code allocates where optimised code does not, so wait for the steady state.
-        string seen = "";
-        for (int attempt = 0; attempt < 40; attempt++)
-        {
-            long shorter = PerExecution(Calls(10)), longer = PerExecution(Calls(100));
-            if (longer == shorter) return;
-            seen += $" {shorter}/{longer}";
-        }
-        Assert.Fail($"bytes per execution of 10 / 100 rounds of nested calls never became equal:{seen}");
-    }
+    public void A_warm_nested_call_allocates_nothing() =>
+        AllocationMeter.AssertNoBytesPerRound(Calls, 10, 100, "nested calls");
 }

@@ -58,37 +58,18 @@ public sealed class OrdersCommandTests : IDisposable
         Assert.Contains("2 sites: 2 necessary, 0 redundant under these scenarios.", first.Out);
     }
 
-    [Fact]
-    public void A_pattern_that_matches_nothing_is_one_error_line()
+    // Input with nothing to judge: no pattern, a pattern that matches nothing, scenarios with no atomic
+    // site, and seeded bugs alone (orders judges scenarios that must pass).
+    [Theory]
+    [InlineData(null, "modelcheck: orders: give one or more scenario patterns")]
+    [InlineData("chm/no-such-scenario", "modelcheck: no scenario matches 'chm/no-such-scenario' (see 'modelcheck list')")]
+    [InlineData("engine/mutex-counter", "modelcheck: orders: the scenarios matching engine/mutex-counter reach no atomic access or fence: nothing to weaken")]
+    [InlineData("engine/racy-counter", "matches only seeded bugs")]
+    public void Input_with_nothing_to_judge_is_one_error_line(string? pattern, string error)
     {
-        var run = Orders("chm/no-such-scenario");
+        var run = pattern is null ? Orders() : Orders(pattern);
         Assert.Equal(2, run.Exit);
-        Assert.Equal("modelcheck: no scenario matches 'chm/no-such-scenario' (see 'modelcheck list')", Assert.Single(run.ErrLines));
+        Assert.Contains(error, Assert.Single(run.ErrLines));
         Assert.Empty(run.Out);
-    }
-
-    [Fact]
-    public void Scenarios_with_no_atomic_site_are_one_error_line()
-    {
-        var run = Orders("engine/mutex-counter");
-        Assert.Equal(2, run.Exit);
-        Assert.Equal("modelcheck: orders: the scenarios matching engine/mutex-counter reach no atomic access or fence: nothing to weaken", Assert.Single(run.ErrLines));
-        Assert.Empty(run.Out);
-    }
-
-    [Fact]
-    public void Seeded_bugs_alone_are_one_error_line()
-    {
-        var run = Orders("engine/racy-counter");
-        Assert.Equal(2, run.Exit);
-        Assert.Contains("matches only seeded bugs", Assert.Single(run.ErrLines));
-    }
-
-    [Fact]
-    public void No_pattern_is_one_error_line()
-    {
-        var run = Orders();
-        Assert.Equal(2, run.Exit);
-        Assert.Contains("orders: give one or more scenario patterns", Assert.Single(run.ErrLines));
     }
 }

@@ -1,4 +1,5 @@
 using ModelCheck.Engine;
+using ModelCheck.Tests.Unit.Dpor;
 using static ModelCheck.Tests.Unit.Explore;
 
 namespace ModelCheck.Tests.Unit;
@@ -90,25 +91,8 @@ public sealed class SyncTests
         // Go's documentation: "If any goroutine calls Lock while the lock is already locked by one or
         // more readers, concurrent calls to RLock will block until the writer has acquired (and
         // released) the lock ... this prohibits recursive read locking."
-        var report = Run(async rt =>
-        {
-            var rw = rt.NewRWMutex("rw");
-            var reader = rt.Spawn(async () =>
-            {
-                await rw.RLock();
-                await rt.Yield();
-                await rw.RLock();
-                await rw.RUnlock();
-                await rw.RUnlock();
-            }, "reader");
-            var writer = rt.Spawn(async () =>
-            {
-                await rw.Lock();
-                await rw.Unlock();
-            }, "writer");
-            await reader.Join();
-            await writer.Join();
-        }, Dfs);
+        // The DPOR validation's program: a reader takes the read lock twice while a writer locks.
+        var report = Run(SmallPrograms.Named("rwmutex-reader-reenters").Build(new Observations()), Dfs);
         var bug = report.FirstBug();
         Assert.Equal(BugKind.Deadlock, bug.Kind);
         Assert.Contains("'reader' waits to RLock rw", bug.Message);

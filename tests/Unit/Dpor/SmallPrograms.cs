@@ -50,6 +50,8 @@ static class SmallPrograms
         new("message-passing", MessagePassing),
     ];
 
+    public static SmallProgram Named(string name) => All.Single(p => p.Name == name);
+
     static TaskHandle[] SpawnAll(Runtime rt, int count, Func<int, Func<Task>> body)
     {
         var handles = new TaskHandle[count];
