@@ -1,6 +1,5 @@
 using ModelCheck.Engine;
 using ModelCheck.Maps.SyncMap;
-using ModelCheck.Models.Linearizability;
 using static ModelCheck.Maps.SyncMap.SyncMapOp;
 
 namespace ModelCheck.Maps.HashTrieMap;
@@ -101,12 +100,10 @@ public static class Scenarios
         Description = "syncmap/correct/conditional's workload on the legacy sync.Map (tasks legacy-t1..t3) or on HashTrieMap (trie-t1..t3), the execution's first choice: the specification stayed while the algorithm changed, and each model's history is linearizable against it")]
     [Scenario("hashtriemap/same-spec/promote-on-miss", PreemptionBound = 3, Argument = "promote-on-miss", Memory = "sc",
         Description = "syncmap/correct/promote-on-miss's workload (a promotion of dirty in the legacy map, an expand in the trie) on either model, the execution's first choice: each history is linearizable against the one specification")]
-    public static async Task SameSpecification(Runtime rt, string argument)
+    public static Task SameSpecification(Runtime rt, string argument)
     {
-        var workload = SyncMap.Scenarios.Case(argument).Workload;
         var (map, prefix) = rt.Choose(2) == 0 ? Legacy(rt) : Trie(rt);
-        var history = new HistoryRecorder(rt, MapSpecification.Instance);
-        await workload.Finish(map, history, await workload.Start(rt, map, history, prefix));
+        return SyncMap.Scenarios.Case(argument).Workload.Run(rt, map, prefix);
     }
 
     static (ISyncMap Map, string TaskPrefix) Legacy(Runtime rt)

@@ -14,15 +14,18 @@ sealed record Workload(SyncMapOp[] Setup, SyncMapOp[][] Tasks)
     public IEnumerable<int> Keys => Setup.Concat(Tasks.SelectMany(t => t)).Where(op => op.Kind is not (OpKind.Range or OpKind.Clear))
         .Select(op => op.Key).Distinct().Order();
 
-    /// <summary>Runs the whole program on <paramref name="map"/> and checks its history for linearizability.</summary>
-    public async Task Run(Runtime rt, ISyncMap map)
+    /// <summary>
+    /// Runs the whole program on <paramref name="map"/> (its tasks named <paramref name="taskPrefix"/>t1,
+    /// t2, ...) and checks its history for linearizability.
+    /// </summary>
+    public async Task Run(Runtime rt, ISyncMap map, string taskPrefix = "")
     {
         var history = new HistoryRecorder(rt, MapSpecification.Instance);
-        await Finish(map, history, await Start(rt, map, history, ""));
+        await Finish(map, history, await Start(rt, map, history, taskPrefix));
     }
 
-    /// <summary>The setup, then one spawned task per task program (named <paramref name="prefix"/>t1, t2, ...).</summary>
-    public async Task<TaskHandle[]> Start(Runtime rt, ISyncMap map, HistoryRecorder history, string prefix)
+    /// <summary>The setup, then one spawned task per task program.</summary>
+    async Task<TaskHandle[]> Start(Runtime rt, ISyncMap map, HistoryRecorder history, string prefix)
     {
         foreach (var op in Setup) await op.RunRecorded(map, history);
         var tasks = new TaskHandle[Tasks.Length];
@@ -38,7 +41,7 @@ sealed record Workload(SyncMapOp[] Setup, SyncMapOp[][] Tasks)
     }
 
     /// <summary>Joins the tasks, loads every key, ranges, and checks the history.</summary>
-    public async Task Finish(ISyncMap map, HistoryRecorder history, TaskHandle[] tasks)
+    async Task Finish(ISyncMap map, HistoryRecorder history, TaskHandle[] tasks)
     {
         foreach (var task in tasks) await task.Join();
         foreach (int key in Keys) await SyncMapOp.Load(key).RunRecorded(map, history);
