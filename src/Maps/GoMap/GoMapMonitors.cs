@@ -7,7 +7,7 @@ public static class GoMapMonitors
 {
     public static ClassicMap Monitored(this ClassicMap map)
     {
-        var contents = new LiveKeysMonitor(map.Runtime, map, (live, boundary) => StructureCheck.Check(map, live, boundary));
+        var contents = new LiveKeysMonitor(map.Runtime, map, new StructureCheck(map).Check);
         map.Runtime.AddMonitor(contents);
         map.Runtime.AddMonitor(new EvacuationLedger(map));
         map.Runtime.AddMonitor(new IterationMonitor(map, contents));

@@ -11,12 +11,14 @@ namespace ModelCheck.Maps.GoMap;
 /// no write, so a check that passed is not repeated while neither memory (<see cref="Runtime.MemoryVersion"/>)
 /// nor the live contents changed: the check reads only Peek, the live contents and the boundary flag, and
 /// at an operation boundary it checks everything it checks elsewhere and more (the writing flag).
-/// The check receives the dictionary itself (read only, by convention) so that enumerating it boxes nothing.
+/// The check receives this monitor: the live contents and the keys assigned since the last check passed
+/// (an incremental check looks those up again even where the map's cells did not change).
 /// </summary>
-public sealed class LiveKeysMonitor(Runtime rt, IGoMap map, Func<Dictionary<GoKey, int>, bool, string?> structure) :
+public sealed class LiveKeysMonitor(Runtime rt, IGoMap map, Func<LiveKeysMonitor, bool, string?> structure) :
     IMonitor<KeyAssigned>, IMonitor<KeyDeleted>, IMonitor<MapCleared>, IMonitor<KeyLookedUp>, IMonitor<ObservationPoint>
 {
     readonly Dictionary<GoKey, int> live = [];
+    readonly List<GoKey> assignedSincePass = [];
     // Changes with the live contents; the last passing check's versions and boundary flag (none yet: -1).
     long liveVersion;
     long passedMemory = -1, passedLive = -1;
@@ -24,12 +26,17 @@ public sealed class LiveKeysMonitor(Runtime rt, IGoMap map, Func<Dictionary<GoKe
 
     public string Name => $"{map.Name} contents";
 
-    internal IReadOnlyDictionary<GoKey, int> Live => live;
+    /// <summary>The live contents (the dictionary itself, so that enumerating it boxes nothing; read only).</summary>
+    internal Dictionary<GoKey, int> Live => live;
+
+    /// <summary>The keys assigned since the structure check last passed.</summary>
+    internal List<GoKey> AssignedSincePass => assignedSincePass;
 
     public string? Observe(KeyAssigned e)
     {
         if (e.Map != map) return null;
         live[e.Key] = e.Value;
+        assignedSincePass.Add(e.Key);
         liveVersion++;
         return null;
     }
@@ -64,7 +71,8 @@ public sealed class LiveKeysMonitor(Runtime rt, IGoMap map, Func<Dictionary<GoKe
     {
         if (e.Map != map) return null;
         if (rt.MemoryVersion == passedMemory && liveVersion == passedLive && (passedAtBoundary || !e.OperationBoundary)) return null;
-        if (structure(live, e.OperationBoundary) is { } violation) return violation;
+        if (structure(this, e.OperationBoundary) is { } violation) return violation;
+        assignedSincePass.Clear();
         (passedMemory, passedLive, passedAtBoundary) = (rt.MemoryVersion, liveVersion, e.OperationBoundary);
         return null;
     }

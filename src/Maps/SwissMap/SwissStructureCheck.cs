@@ -15,8 +15,9 @@ internal sealed class SwissStructureCheck(SwissMap map)
 {
     readonly Dictionary<GoKey, int> entries = [];
 
-    public string? Check(Dictionary<GoKey, int> live, bool operationBoundary)
+    public string? Check(LiveKeysMonitor contents, bool operationBoundary)
     {
+        var live = contents.Live;
         if (operationBoundary && map.GhostWriting != 0) return "writing is set at an operation boundary (SW-9)";
         entries.Clear();
         string? error = map.GhostDirLen == 0 ? CheckSmall(map, entries) : CheckTables(map, entries);
