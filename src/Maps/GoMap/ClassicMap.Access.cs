@@ -8,20 +8,9 @@ namespace ModelCheck.Maps.GoMap;
 // Lookups (map.go: mapaccess2, mapaccessK). Lookups never evacuate.
 public sealed partial class ClassicMap
 {
-    /// <summary>v, ok := m[key] (mapaccess2).</summary>
+    /// <summary>mapaccess2, under v, ok := m[key] (<see cref="GoMapModel.Lookup"/>).</summary>
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
-    public async ValueTask<(bool Found, int Value)> Lookup(GoKey key)
-    {
-        await rt.Yield();
-        var result = await MapAccess(key);
-        if (rt.IsRecording) rt.Note($"{Name}: lookup({key}) -> {(result.Found ? result.Value.ToString() : "absent")}");
-        rt.Publish(new KeyLookedUp(this, key, result.Found, result.Value));
-        Observe(operationBoundary: true);
-        return result;
-    }
-
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
-    async ValueTask<(bool Found, int Value)> MapAccess(GoKey key)
+    private protected override async ValueTask<(bool Found, int Value)> MapAccess(GoKey key)
     {
         if (count.Get(Plain) == 0) return (false, 0);
         if ((await LoadFlags() & HashWriting) != 0) FatalMisuse(FatalReadAndWrite, "concurrent map read and map write");

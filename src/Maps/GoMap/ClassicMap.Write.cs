@@ -8,25 +8,9 @@ namespace ModelCheck.Maps.GoMap;
 // Writes (map.go: mapassign, mapdelete, mapclear). Each toggles hashWriting around its work.
 public sealed partial class ClassicMap
 {
-    /// <summary>
-    /// m[key] = value: mapassign returns the elem slot, and the compiled code stores the value into it
-    /// afterwards, outside the flagged window: a scheduling point of its own.
-    /// </summary>
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    public async ValueTask Assign(GoKey key, int value)
-    {
-        await rt.Yield();
-        if (rt.IsRecording) rt.Note($"{Name}: mapassign {key} (hash {key.Hash:x16})");
-        var elem = await MapAssign(key);
-        if (rt.IsRecording) rt.Note($"{Name}: store {value} into {elem.Name}");
-        await elem.Store(value, Plain);
-        rt.Publish(new WriteFinished(this));
-        rt.Publish(new KeyAssigned(this, key, value));
-        Observe(operationBoundary: true);
-    }
-
+    /// <summary>mapassign: the elem slot of <paramref name="key"/>, which m[key] = value stores into after it returns (<see cref="GoMapModel.Assign"/>).</summary>
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
-    async ValueTask<Cell<int>> MapAssign(GoKey key)
+    private protected override async ValueTask<Cell<int>> MapAssign(GoKey key)
     {
         if ((await LoadFlags() & HashWriting) != 0) FatalMisuse(FatalConcurrentWrites, "concurrent map writes");
         if (bug == GoMapBug.G6WritingFlagBeforeHash) await ToggleWriting();
@@ -84,20 +68,9 @@ public sealed partial class ClassicMap
         }
     }
 
-    /// <summary>delete(m, key) (mapdelete), including the emptyRest normalisation.</summary>
+    /// <summary>mapdelete, under delete(m, key), including the emptyRest normalisation.</summary>
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    public async ValueTask Delete(GoKey key)
-    {
-        await rt.Yield();
-        if (rt.IsRecording) rt.Note($"{Name}: mapdelete {key}");
-        await MapDelete(key);
-        rt.Publish(new WriteFinished(this));
-        rt.Publish(new KeyDeleted(this, key));
-        Observe(operationBoundary: true);
-    }
-
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    async ValueTask MapDelete(GoKey key)
+    private protected override async ValueTask MapDelete(GoKey key)
     {
         if (count.Get(Plain) == 0)
         {
@@ -164,19 +137,9 @@ public sealed partial class ClassicMap
         }
     }
 
-    /// <summary>clear(m) (mapclear, Go 1.21–1.23): every slot, old buckets included, becomes emptyRest so running iterators finish.</summary>
+    /// <summary>mapclear (Go 1.21–1.23), under clear(m): every slot, old buckets included, becomes emptyRest so running iterators finish.</summary>
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    public async ValueTask Clear()
-    {
-        await rt.Yield();
-        if (rt.IsRecording) rt.Note($"{Name}: mapclear");
-        await MapClear();
-        rt.Publish(new MapCleared(this));
-        Observe(operationBoundary: true);
-    }
-
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    async ValueTask MapClear()
+    private protected override async ValueTask MapClear()
     {
         if (count.Get(Plain) == 0) return;
         if ((await LoadFlags() & HashWriting) != 0) FatalMisuse(FatalConcurrentWrites, "concurrent map writes");

@@ -46,9 +46,8 @@ namespace ModelCheck.Maps.GoMap;
 /// Ghost state (published as events, never read back): see LiveKeysMonitor (CM-1, CM-5..CM-10 and
 /// lookup results), EvacuationLedger (CM-2..CM-4) and IterationMonitor (CM-11).
 /// </summary>
-public sealed partial class ClassicMap : IGoBuiltinMap
+public sealed partial class ClassicMap : GoMapModel
 {
-    readonly Runtime rt;
     readonly int bucketCnt;
     readonly GoMapBug bug;
 
@@ -65,10 +64,8 @@ public sealed partial class ClassicMap : IGoBuiltinMap
     int arraysAllocated;
     int overflowsAllocated;
 
-    ClassicMap(Runtime rt, string name, GoMapConfig config)
+    ClassicMap(Runtime rt, string name, GoMapConfig config) : base(rt, name, deleteCall: "mapdelete", clearCall: "mapclear")
     {
-        this.rt = rt;
-        Name = name;
         Config = config;
         bucketCnt = config.BucketCnt;
         bug = config.Bug;
@@ -83,7 +80,6 @@ public sealed partial class ClassicMap : IGoBuiltinMap
         if (rt.IsRecording) rt.AddStateView(name, DescribeState, DrawState);
     }
 
-    public string Name { get; }
     public GoMapConfig Config { get; }
     internal Runtime Runtime => rt;
     internal int BucketCnt => bucketCnt;
@@ -100,7 +96,7 @@ public sealed partial class ClassicMap : IGoBuiltinMap
     }
 
     /// <summary>len(m): a plain read of count.</summary>
-    public int Len() => count.Get(Plain);
+    public override int Len() => count.Get(Plain);
 
     // ---- helpers (map.go: bucketShift, overLoadFactor, tooManyOverflowBuckets, growing, ...) ----
 
@@ -172,8 +168,6 @@ public sealed partial class ClassicMap : IGoBuiltinMap
         if ((current & HashWriting) == 0) FatalMisuse(FatalConcurrentWrites, "concurrent map writes");
         await StoreFlags((byte)(await LoadFlags() & ~HashWriting));
     }
-
-    void Observe(bool operationBoundary) => rt.Publish(new ObservationPoint(this, operationBoundary));
 
     // ---- ghost access for monitors: Peek only, never recorded, never read by the algorithm ----
 

@@ -25,10 +25,10 @@ public readonly record struct ObservationPoint(IGoMap Map, bool OperationBoundar
 
 /// <summary>
 /// A write that calls growWork when the map is growing (an assign, or a delete on a non-empty map) has
-/// started, or has returned (CM-12, grow progress).
+/// started (classic map), or a write (assign or delete, either model) has returned (CM-12, grow progress).
 /// </summary>
 public readonly record struct WriteStarted(ClassicMap Map);
-public readonly record struct WriteFinished(ClassicMap Map);
+public readonly record struct WriteFinished(IGoMap Map);
 
 /// <summary>Evacuation ledger events of the classic map (CM-2..CM-4).</summary>
 public readonly record struct GrowStarted(ClassicMap Map, int OldBuckets, bool SameSize);

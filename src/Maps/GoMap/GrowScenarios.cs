@@ -31,12 +31,11 @@ public static class GrowScenarios
     public static async Task MidGrow(Runtime rt, string argument)
     {
         var state = await MidGrowState.BuildMid(rt, ScenarioConfig.Parse(argument));
-        var m = state.Map;
-        foreach (var key in state.Filled) await m.Lookup(key);
-        for (var it = await m.Range(); it.Key is not null; await it.Next()) { }
-        await m.Assign(MidGrowState.U, MidGrowState.ValueOf(MidGrowState.U));
-        foreach (var key in state.Filled) await m.Lookup(key);
-        await m.Lookup(MidGrowState.T);
+        await state.LookUpFilled();
+        for (var it = await state.Map.Range(); it.Key is not null; await it.Next()) { }
+        await state.Insert(MidGrowState.U);
+        await state.LookUpFilled();
+        await state.Map.Lookup(MidGrowState.T);
     }
 
     /// <summary>
@@ -54,9 +53,8 @@ public static class GrowScenarios
     public static async Task GrowProgress(Runtime rt, string argument)
     {
         var state = await MidGrowState.BuildMid(rt, ScenarioConfig.Parse(argument));
-        var m = state.Map;
-        for (int i = 0; i < 4; i++) await m.Assign(state.A, 2000 + i);
-        foreach (var key in state.Filled) await m.Lookup(key);
+        for (int i = 0; i < 4; i++) await state.Map.Assign(state.A, 2000 + i);
+        await state.LookUpFilled();
     }
 
     /// <summary>
@@ -74,18 +72,13 @@ public static class GrowScenarios
         Description = "G-5: hashGrow drops the iterator flag; evacuation zeroes old buckets the range still reads, so keys are never produced (CM-11b)")]
     [Scenario("gomap/bug/g5-grow-loses-olditerator/reduced", Argument = "reduced:G5GrowLosesOldIterator", Expect = BugKind.MonitorViolation,
         Description = "G-5 with bucketCnt 2")]
-    public static async Task RangeAcrossGrow(Runtime rt, string argument)
-    {
-        var state = await MidGrowState.BuildPreGrow(rt, ScenarioConfig.Parse(argument));
-        var m = state.Map;
-        await GoMapPrograms.RangeChangingOnce(m, async _ =>
+    public static async Task RangeAcrossGrow(Runtime rt, string argument) =>
+        await RangeInsertingT(rt, argument, async state =>
         {
-            await m.Assign(MidGrowState.T, MidGrowState.ValueOf(MidGrowState.T));
-            await m.Assign(MidGrowState.U, MidGrowState.ValueOf(MidGrowState.U));
-            await m.Delete(state.D);
-            await m.Assign(state.C, 4242);
+            await state.Insert(MidGrowState.U);
+            await state.Map.Delete(state.D);
+            await state.Map.Assign(state.C, 4242);
         });
-    }
 
     /// <summary>Go 1.21's fix for #59411: clear marks old buckets emptyRest so a running range sees nothing more.</summary>
     [Scenario("gomap/clear-during-range/faithful", Argument = "faithful",
@@ -97,16 +90,25 @@ public static class GrowScenarios
         Description = "G-7 with bucketCnt 2")]
     public static async Task ClearDuringRange(Runtime rt, string argument)
     {
+        var state = await RangeInsertingT(rt, argument, async mid => await mid.Map.Clear());
+        await state.Map.Assign(state.A, 1);
+        await state.Map.Lookup(state.A);
+        await state.Map.Lookup(state.B);
+    }
+
+    /// <summary>
+    /// The pre-grow state, then a range whose body, after the first key only, inserts t (the grow starts,
+    /// old buckets 2 and 3 stay unevacuated) and does <paramref name="more"/>; the range then runs to its end.
+    /// </summary>
+    static async Task<MidGrowState> RangeInsertingT(Runtime rt, string argument, Func<MidGrowState, Task> more)
+    {
         var state = await MidGrowState.BuildPreGrow(rt, ScenarioConfig.Parse(argument));
-        var m = state.Map;
-        await GoMapPrograms.RangeChangingOnce(m, async _ =>
+        await GoMapPrograms.RangeChangingOnce(state.Map, async _ =>
         {
-            await m.Assign(MidGrowState.T, MidGrowState.ValueOf(MidGrowState.T));
-            await m.Clear();
+            await state.Insert(MidGrowState.T);
+            await more(state);
         });
-        await m.Assign(state.A, 1);
-        await m.Lookup(state.A);
-        await m.Lookup(state.B);
+        return state;
     }
 
     /// <summary>A hasher panic is recoverable and must leave the map usable (the flag is toggled only after hashing).</summary>

@@ -28,6 +28,15 @@ public sealed class MidGrowState
 
     public static int ValueOf(GoKey key) => 1000 + key.Name.Length * 37 + key.Name[^1];
 
+    /// <summary>m[key] = ValueOf(key): how every key of the reference state is inserted.</summary>
+    public ValueTask Insert(GoKey key) => Map.Assign(key, ValueOf(key));
+
+    /// <summary>Looks every filled key up, in the order they were inserted.</summary>
+    public async Task LookUpFilled()
+    {
+        foreach (var key in Filled) await Map.Lookup(key);
+    }
+
     /// <summary>The pre-grow state: B = 2, every bucket filled without overflow, no grow yet.</summary>
     public static async Task<MidGrowState> BuildPreGrow(Runtime rt, GoMapConfig config)
     {
@@ -43,15 +52,16 @@ public sealed class MidGrowState
         for (int bucket = 0; bucket < 4; bucket++)
             for (int n = 0; n < perBucket[bucket]; n++)
                 keys.Add(GoKeys.WithLowBits($"f{bucket}.{n}", (ulong)(bucket | (n % 2) << 2), 3));
-        foreach (var key in keys) await map.Assign(key, ValueOf(key));
-        return new MidGrowState(map, keys);
+        var state = new MidGrowState(map, keys);
+        foreach (var key in keys) await state.Insert(key);
+        return state;
     }
 
     /// <summary>S_mid: the pre-grow state plus t, which starts the grow and evacuates old buckets 0 and 1.</summary>
     public static async Task<MidGrowState> BuildMid(Runtime rt, GoMapConfig config)
     {
         var state = await BuildPreGrow(rt, config);
-        await state.Map.Assign(T, ValueOf(T));
+        await state.Insert(T);
         return state;
     }
 }

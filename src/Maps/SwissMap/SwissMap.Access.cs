@@ -8,20 +8,9 @@ namespace ModelCheck.Maps.SwissMap;
 // Lookups (runtime_mapaccess2, Map.getWithKey, table.getWithKey). Lookups never grow anything.
 public sealed partial class SwissMap
 {
-    /// <summary>v, ok := m[key] (runtime_mapaccess2).</summary>
+    /// <summary>runtime_mapaccess2, under v, ok := m[key] (<see cref="GoMapModel.Lookup"/>).</summary>
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
-    public async ValueTask<(bool Found, int Value)> Lookup(GoKey key)
-    {
-        await rt.Yield();
-        var result = await MapAccess(key);
-        if (rt.IsRecording) rt.Note($"{Name}: lookup({key}) -> {(result.Found ? result.Value.ToString() : "absent")}");
-        rt.Publish(new KeyLookedUp(this, key, result.Found, result.Value));
-        Observe();
-        return result;
-    }
-
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
-    async ValueTask<(bool Found, int Value)> MapAccess(GoKey key)
+    private protected override async ValueTask<(bool Found, int Value)> MapAccess(GoKey key)
     {
         if (used.Get(Plain) == 0) return (false, 0);
         if (await LoadWriting() != 0) rt.Fatal("concurrent map read and map write");

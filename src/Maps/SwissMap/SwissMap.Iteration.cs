@@ -10,7 +10,7 @@ public sealed partial class SwissMap
 {
     /// <summary>for k, v := range m: returns an iterator already on its first entry (Key null if none).</summary>
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
-    public async ValueTask<GoRangeIterator> Range()
+    public override async ValueTask<GoRangeIterator> Range()
     {
         var iterator = new SwissIterator(this);
         if (rt.IsRecording) iterators.Add(iterator);

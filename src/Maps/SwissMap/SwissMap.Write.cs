@@ -8,24 +8,9 @@ namespace ModelCheck.Maps.SwissMap;
 // Writes (runtime_mapassign / Map.PutSlot, Map.Delete, Map.Clear). Each toggles `writing` around its work.
 public sealed partial class SwissMap
 {
-    /// <summary>
-    /// m[key] = value: mapassign returns the elem slot, and the compiled code stores the value into it
-    /// afterwards, outside the flagged window: a scheduling point of its own.
-    /// </summary>
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    public async ValueTask Assign(GoKey key, int value)
-    {
-        await rt.Yield();
-        if (rt.IsRecording) rt.Note($"{Name}: mapassign {key} (hash {key.Hash:x16})");
-        var elem = await PutSlot(key);
-        if (rt.IsRecording) rt.Note($"{Name}: store {value} into {elem.Name}");
-        await elem.Store(value, Plain);
-        rt.Publish(new KeyAssigned(this, key, value));
-        Observe();
-    }
-
+    /// <summary>runtime_mapassign (Map.PutSlot): the elem slot of <paramref name="key"/>, which m[key] = value stores into after it returns (<see cref="GoMapModel.Assign"/>).</summary>
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
-    async ValueTask<Cell<int>> PutSlot(GoKey key)
+    private protected override async ValueTask<Cell<int>> MapAssign(GoKey key)
     {
         if (await LoadWriting() != 0) rt.Fatal("concurrent map writes");
         ulong hash = Hash(key);   // may panic: the flag is toggled only after it
@@ -88,19 +73,9 @@ public sealed partial class SwissMap
         rt.Publish(new TableReplaced(this, null, [table], table.Used.Get(Plain)));
     }
 
-    /// <summary>delete(m, key) (Map.Delete).</summary>
+    /// <summary>Map.Delete, under delete(m, key).</summary>
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    public async ValueTask Delete(GoKey key)
-    {
-        await rt.Yield();
-        if (rt.IsRecording) rt.Note($"{Name}: delete {key}");
-        await MapDelete(key);
-        rt.Publish(new KeyDeleted(this, key));
-        Observe();
-    }
-
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    async ValueTask MapDelete(GoKey key)
+    private protected override async ValueTask MapDelete(GoKey key)
     {
         if (used.Get(Plain) == 0)
         {
@@ -126,19 +101,9 @@ public sealed partial class SwissMap
         g.SetCtrl(slot, Ctrls.Empty);
     }
 
-    /// <summary>clear(m) (Map.Clear): every distinct table (or the small group) emptied, clearSeq+1; the directory keeps its size.</summary>
+    /// <summary>Map.Clear, under clear(m): every distinct table (or the small group) emptied, clearSeq+1; the directory keeps its size.</summary>
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    public async ValueTask Clear()
-    {
-        await rt.Yield();
-        if (rt.IsRecording) rt.Note($"{Name}: clear");
-        await MapClear();
-        rt.Publish(new MapCleared(this));
-        Observe();
-    }
-
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    async ValueTask MapClear()
+    private protected override async ValueTask MapClear()
     {
         if (used.Get(Plain) == 0) return;
         if (await LoadWriting() != 0) rt.Fatal("concurrent map writes");

@@ -53,9 +53,8 @@ namespace ModelCheck.Maps.SwissMap;
 /// Ghost state (published as events, never read back): see SwissStructureCheck (SW-1..SW-9 and CM-1,
 /// through the shared LiveKeysMonitor) and IterationMonitor (CM-11, SW-10).
 /// </summary>
-public sealed partial class SwissMap : IGoBuiltinMap
+public sealed partial class SwissMap : GoMapModel
 {
-    readonly Runtime rt;
 
     // Map
     readonly Cell<int> used;
@@ -71,10 +70,8 @@ public sealed partial class SwissMap : IGoBuiltinMap
     int directoriesAllocated;
     int smallGroupsAllocated;
 
-    SwissMap(Runtime rt, string name, SwissMapConfig config)
+    SwissMap(Runtime rt, string name, SwissMapConfig config) : base(rt, name, deleteCall: "delete", clearCall: "clear")
     {
-        this.rt = rt;
-        Name = name;
         Config = config;
         used = rt.NewCell(name + ".used", 0);
         small = rt.NewCell<Group?>(name + ".small", null);
@@ -87,7 +84,6 @@ public sealed partial class SwissMap : IGoBuiltinMap
         if (rt.IsRecording) rt.AddStateView(name, DescribeState, DrawState);
     }
 
-    public string Name { get; }
     public SwissMapConfig Config { get; }
     internal Runtime Runtime => rt;
 
@@ -112,7 +108,7 @@ public sealed partial class SwissMap : IGoBuiltinMap
     }
 
     /// <summary>len(m): a plain read of used.</summary>
-    public int Len() => used.Get(Plain);
+    public override int Len() => used.Get(Plain);
 
     internal void AddUsed(int delta) => used.Set(used.Get(Plain) + delta, Plain);
 
@@ -160,8 +156,6 @@ public sealed partial class SwissMap : IGoBuiltinMap
         if (await LoadWriting() == 0) rt.Fatal("concurrent map writes");
         await ToggleWriting();
     }
-
-    void Observe() => rt.Publish(new ObservationPoint(this, OperationBoundary: true));
 
     // ---- ghost access for monitors and the state view: Peek only, never recorded ----
 
