@@ -24,26 +24,10 @@ namespace ModelCheck.Engine;
 /// depends only on its path and the sleep set it starts with, which every walker of the tree computes
 /// alike. See <see cref="UnitWalk"/> and the README's "Workers and reports".
 /// </summary>
-public sealed class DporStrategy(int? preemptionBound, TreePartition? partition = null) : IPartitionedStrategy, IStepObserver
+public sealed class DporStrategy(int? preemptionBound, TreePartition? partition = null) : DporSearch, IPartitionedStrategy
 {
-    const int MaxTasks = StepGraph.MaxTasks;
-
-    readonly DporTree tree = new();
     readonly UnitWalk? units = partition is null ? null : new UnitWalk(partition);
-    readonly StepGraph graph = new();
-    readonly List<SleepingTask> asleep = [];
-    ulong asleepMask;
-    ulong enabledMask;
-    int position;
-    // The path index of the running step's decision; -1 when only one task could run.
-    int stepNode = -1;
-    // The task running the current step.
-    int running;
     int preemptions;
-    int[] reversed = new int[8];
-
-    public string Name => "dpor";
-    public bool IsComplete => tree.Exhausted;
 
     /// <summary>The unit (0-based, in depth-first order) of the last execution; -1 without a partition.</summary>
     public long Unit => units?.Unit ?? -1;
@@ -57,41 +41,17 @@ public sealed class DporStrategy(int? preemptionBound, TreePartition? partition 
     public bool PrepareExecution()
     {
         units?.StartExecution();
-        position = 0;
-        asleep.Clear();
-        asleepMask = 0;
+        StartAtRoot();
         preemptions = 0;
-        graph.Reset();
         return !IsComplete;
-    }
-
-    public void OnTaskCreated(int taskId)
-    {
-        if (taskId >= MaxTasks) throw new ScenarioException($"dpor explores scenarios of at most {MaxTasks} tasks; this one creates more");
-        graph.OnTaskCreated(taskId);
-    }
-
-    bool IStepObserver.BeforeStep(ReadOnlySpan<int> enabled)
-    {
-        enabledMask = 0;
-        foreach (int t in enabled) enabledMask |= ScheduleNode.Bit(t);
-        graph.BeginStep();
-        stepNode = -1;
-        running = enabled[0];
-        return (enabledMask & ~asleepMask) != 0;
     }
 
     public int PickTask(ReadOnlySpan<int> enabled, int previous, int step)
     {
         // A unit is the subtree of the first decision reached once the width above it reaches the threshold.
         if (units is { InUnit: false, Wide: true }) units.Enter(position);
-        ScheduleNode node;
-        if (position < tree.Path.Count)
-        {
-            node = tree.Path[position] as ScheduleNode ?? throw Mismatch(step, "a scheduling decision");
-            if (node.Enabled != enabledMask) throw Mismatch(step, "a different set of enabled tasks");
-        }
-        else
+        var node = DecisionOnPath<ScheduleNode>(step);
+        if (node is null)
         {
             node = new ScheduleNode(enabledMask, previous, preemptions, [.. asleep], graph.EventCounts());
             node.Take(First(node));
@@ -110,7 +70,7 @@ public sealed class DporStrategy(int? preemptionBound, TreePartition? partition 
             asleep.AddRange(node.Asleep);
             foreach (var explored in node.ExploredSteps)
                 if (explored.Task != node.Chosen) asleep.Add(explored);
-            asleepMask = MaskOf(asleep);
+            asleepMask = AsleepBits();
         }
         if (previous >= 0 && node.Chosen != previous && (enabledMask & ScheduleNode.Bit(previous)) != 0) preemptions++;
         running = node.Chosen;
@@ -127,44 +87,20 @@ public sealed class DporStrategy(int? preemptionBound, TreePartition? partition 
         return System.Numerics.BitOperations.TrailingZeroCount(awake);
     }
 
-    public int PickValue(ChoiceKind kind, int count, int step)
+    public override int PickValue(ChoiceKind kind, int count, int step)
     {
         units?.Pass(count);
-        if (position < tree.Path.Count)
-        {
-            var point = tree.Path[position] as ValuePoint;
-            if (point is null || point.Kind != kind || point.Count != count) throw Mismatch(step, $"a {kind} choice of {count} options");
-            position++;
-            return point.Chosen;
-        }
-        tree.Path.Add(new ValuePoint(kind, count));
-        position++;
-        return 0;
+        return base.PickValue(kind, count, step);
     }
 
-    void IStepObserver.AfterStep(int task, ReadOnlySpan<Access> accesses)
+    private protected override void StepTaken(int task, ReadOnlySpan<Access> accesses)
     {
-        graph.Add(task, stepNode, accesses);
         foreach (var race in graph.Races) Reverse(race);
         if (stepNode >= 0) ((ScheduleNode)tree.Path[stepNode]).RecordStep(task, graph.LastFootprint());
-        if (asleep.Count == 0) return;
-        // A step wakes every sleeper it is dependent with: what that sleeper does next may now differ.
-        int kept = 0;
-        for (int i = 0; i < asleep.Count; i++)
-            if (!graph.LastConflictsWith(asleep[i].Step)) asleep[kept++] = asleep[i];
-        asleep.RemoveRange(kept, asleep.Count - kept);
-        asleepMask = MaskOf(asleep);
     }
 
-    void IStepObserver.OnJoin(int task) => graph.OnJoin(task);
-
-    void IStepObserver.OnParked(int obj, bool write) => graph.OnParked(obj, write);
-
-    void IStepObserver.OnRealTimeEvent(bool completes) => graph.OnRealTimeEvent(running, completes);
-
-    void IStepObserver.OnBlocked(int task, int obj, OpKind op)
+    private protected override void Blocked(int task, int obj, OpKind op)
     {
-        graph.Blocked(task, obj, op);
         foreach (var race in graph.Races) Reverse(race);
     }
 
@@ -179,11 +115,9 @@ public sealed class DporStrategy(int? preemptionBound, TreePartition? partition 
         int at = graph.Node(race.Earlier);
         if (at < 0) return; // only the earlier step's task could run there: nothing else can go first
         var node = (ScheduleNode)tree.Path[at];
-        if (reversed.Length < graph.Width) reversed = new int[graph.Width];
-        var clock = reversed.AsSpan(0, graph.Width);
-        graph.ReversedClock(race, clock);
-        int earlierTask = graph.Task(race.Earlier), laterTask = race.LaterTask;
-        if (clock[earlierTask] >= graph.Index(race.Earlier)) return; // ordered through other steps
+        var clock = ReversedClock(race);
+        if (clock.IsEmpty) return; // ordered through other steps
+        int laterTask = race.LaterTask;
         ulong initials = 0;
         for (int u = 0; u < graph.Tasks; u++)
         {
@@ -254,14 +188,4 @@ public sealed class DporStrategy(int? preemptionBound, TreePartition? partition 
         tree.Backtrack(reached, preemptionBound);
         units?.Backtracked(tree.Path.Count - 1);
     }
-
-    static ulong MaskOf(List<SleepingTask> tasks)
-    {
-        ulong mask = 0;
-        foreach (var s in tasks) mask |= ScheduleNode.Bit(s.Task);
-        return mask;
-    }
-
-    static StrategyMismatchException Mismatch(int step, string what) =>
-        new($"at step {step} the same path asked for {what} where an earlier execution did otherwise: the scenario is not deterministic");
 }

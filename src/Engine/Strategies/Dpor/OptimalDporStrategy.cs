@@ -19,21 +19,9 @@ namespace ModelCheck.Engine;
 /// bounded source-DPOR, since a bound cuts the subtrees a sleeping task stands for.
 /// Only for sequential consistency, as source-DPOR.
 /// </summary>
-public sealed class OptimalDporStrategy : IStrategy, IStepObserver
+public sealed class OptimalDporStrategy : DporSearch, IStrategy
 {
-    const int MaxTasks = StepGraph.MaxTasks;
-
     readonly record struct PendingRace(int Earlier, int Later, WakeupEvent Attempt);
-
-    readonly DporTree tree = new();
-    readonly StepGraph graph = new();
-    readonly List<SleepingTask> asleep = [];
-    ulong asleepMask;
-    ulong enabledMask;
-    int position;
-    int stepNode = -1;
-    int running;
-    int previous = -1;
 
     // The steps of this execution, in the graph's event order, and the races found among them.
     readonly List<WakeupEvent> steps = [];
@@ -47,21 +35,13 @@ public sealed class OptimalDporStrategy : IStrategy, IStepObserver
     readonly List<int> stepChoices = [];
     ulong stepSpawns;
     ulong stepJoins;
-    int[] reversed = new int[8];
-
-    public string Name => "dpor";
-    public bool IsComplete => tree.Exhausted;
 
     /// <summary>Times a guided step could not be taken as its sequence said (the task was not enabled, or asleep); zero unless the dependency relation misses a dependency.</summary>
     public int Divergences { get; private set; }
 
     public bool PrepareExecution()
     {
-        position = 0;
-        asleep.Clear();
-        asleepMask = 0;
-        previous = -1;
-        graph.Reset();
+        StartAtRoot();
         steps.Clear();
         readsValue.Clear();
         races.Clear();
@@ -69,35 +49,19 @@ public sealed class OptimalDporStrategy : IStrategy, IStepObserver
         return !IsComplete;
     }
 
-    public void OnTaskCreated(int taskId)
-    {
-        if (taskId >= MaxTasks) throw new ScenarioException($"dpor explores scenarios of at most {MaxTasks} tasks; this one creates more");
-        graph.OnTaskCreated(taskId);
-        stepSpawns |= ScheduleNode.Bit(taskId);
-    }
+    private protected override void TaskCreated(int taskId) => stepSpawns |= WakeupNode.Bit(taskId);
 
-    bool IStepObserver.BeforeStep(ReadOnlySpan<int> enabled)
+    private protected override void StepBegins()
     {
-        enabledMask = 0;
-        foreach (int t in enabled) enabledMask |= ScheduleNode.Bit(t);
-        graph.BeginStep();
-        stepNode = -1;
-        running = enabled[0];
         stepChoices.Clear();
         stepSpawns = 0;
         stepJoins = 0;
-        return (enabledMask & ~asleepMask) != 0;
     }
 
     public int PickTask(ReadOnlySpan<int> enabled, int previousTask, int step)
     {
-        WakeupNode node;
-        if (position < tree.Path.Count)
-        {
-            node = tree.Path[position] as WakeupNode ?? throw Mismatch(step, "a scheduling decision");
-            if (node.Enabled != enabledMask) throw Mismatch(step, "a different set of enabled tasks");
-        }
-        else
+        var node = DecisionOnPath<WakeupNode>(step);
+        if (node is null)
         {
             node = new WakeupNode(enabledMask, previousTask, [.. asleep], WakeupTree.Below(guide));
             node.Take(FirstTask(node));
@@ -106,7 +70,7 @@ public sealed class OptimalDporStrategy : IStrategy, IStepObserver
         stepNode = position++;
         asleep.Clear();
         asleep.AddRange(node.Sleeping.Where(s => s.Task != node.Chosen));
-        asleepMask = MaskOf(asleep);
+        asleepMask = AsleepBits();
         running = node.Chosen;
         return enabled.IndexOf(node.Chosen);
     }
@@ -114,38 +78,25 @@ public sealed class OptimalDporStrategy : IStrategy, IStepObserver
     // The guide's first task, else the task that ran before when it may go on (no preemption), else the lowest awake task.
     int FirstTask(WakeupNode node)
     {
-        ulong awake = node.Enabled & ~MaskOf(node.Asleep);
+        ulong awake = node.Enabled & ~node.AsleepMask;
         foreach (var first in node.Pending.Roots)
         {
-            if ((awake & ScheduleNode.Bit(first.Step.Task)) != 0) return first.Step.Task;
+            if ((awake & WakeupNode.Bit(first.Step.Task)) != 0) return first.Step.Task;
             Divergences++;
         }
-        if (node.Previous >= 0 && (awake & ScheduleNode.Bit(node.Previous)) != 0) return node.Previous;
+        if (node.Previous >= 0 && (awake & WakeupNode.Bit(node.Previous)) != 0) return node.Previous;
         return System.Numerics.BitOperations.TrailingZeroCount(awake);
     }
 
-    public int PickValue(ChoiceKind kind, int count, int step)
+    public override int PickValue(ChoiceKind kind, int count, int step)
     {
-        int chosen;
-        if (position < tree.Path.Count)
-        {
-            var point = tree.Path[position] as ValuePoint;
-            if (point is null || point.Kind != kind || point.Count != count) throw Mismatch(step, $"a {kind} choice of {count} options");
-            chosen = point.Chosen;
-        }
-        else
-        {
-            tree.Path.Add(new ValuePoint(kind, count));
-            chosen = 0;
-        }
-        position++;
+        int chosen = base.PickValue(kind, count, step);
         stepChoices.Add(chosen);
         return chosen;
     }
 
-    void IStepObserver.AfterStep(int task, ReadOnlySpan<Access> accesses)
+    private protected override void StepTaken(int task, ReadOnlySpan<Access> accesses)
     {
-        graph.Add(task, stepNode, accesses);
         int e = steps.Count;
         bool reads = false;
         foreach (var a in accesses) reads |= a.Op.Reads();
@@ -160,29 +111,12 @@ public sealed class OptimalDporStrategy : IStrategy, IStepObserver
             guide = node.GuideAfter(step);
         }
         else guide = guide?.Children.Find(g => g.Step.Task == task && g.Step.SameChoicesAs(step));
-        previous = task;
-        if (asleep.Count == 0) return;
-        // A step wakes every sleeper it is dependent with: what that sleeper does next may now differ.
-        int kept = 0;
-        for (int i = 0; i < asleep.Count; i++)
-            if (!graph.LastConflictsWith(asleep[i].Step)) asleep[kept++] = asleep[i];
-        asleep.RemoveRange(kept, asleep.Count - kept);
-        asleepMask = MaskOf(asleep);
     }
 
-    void IStepObserver.OnJoin(int task)
+    private protected override void Joined(int task) => stepJoins |= WakeupNode.Bit(task);
+
+    private protected override void Blocked(int task, int obj, OpKind op)
     {
-        graph.OnJoin(task);
-        stepJoins |= ScheduleNode.Bit(task);
-    }
-
-    void IStepObserver.OnParked(int obj, bool write) => graph.OnParked(obj, write);
-
-    void IStepObserver.OnRealTimeEvent(bool completes) => graph.OnRealTimeEvent(running, completes);
-
-    void IStepObserver.OnBlocked(int task, int obj, OpKind op)
-    {
-        graph.Blocked(task, obj, op);
         bool write = op is not (OpKind.RLock or OpKind.WaitGroupWait);
         var attempt = new WakeupEvent(task, new Footprint([Footprint.Entry(obj, write)]), null, 0, 0, Unknown: true);
         foreach (var race in graph.Races) Keep(race, -1, attempt);
@@ -199,10 +133,7 @@ public sealed class OptimalDporStrategy : IStrategy, IStepObserver
     {
         if (graph.Node(race.Earlier) < 0) return;
         if (later >= 0 && !race.PastRelease && race.LaterOp == OpKind.WaitGroupWait) return;
-        if (reversed.Length < graph.Width) reversed = new int[graph.Width];
-        var clock = reversed.AsSpan(0, graph.Width);
-        graph.ReversedClock(race, clock);
-        if (clock[graph.Task(race.Earlier)] >= graph.Index(race.Earlier)) return;
+        if (ReversedClock(race).IsEmpty) return;
         races.Add(new PendingRace(race.Earlier, later, attempt));
     }
 
@@ -237,14 +168,4 @@ public sealed class OptimalDporStrategy : IStrategy, IStepObserver
             }
         node.Pending.Insert(v);
     }
-
-    static ulong MaskOf(IEnumerable<SleepingTask> tasks)
-    {
-        ulong mask = 0;
-        foreach (var s in tasks) mask |= ScheduleNode.Bit(s.Task);
-        return mask;
-    }
-
-    static StrategyMismatchException Mismatch(int step, string what) =>
-        new($"at step {step} the same path asked for {what} where an earlier execution did otherwise: the scenario is not deterministic");
 }

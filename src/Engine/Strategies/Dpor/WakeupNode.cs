@@ -6,22 +6,13 @@ namespace ModelCheck.Engine;
 /// the tree and guide the execution below (one guide per set of data choices its step can make); when
 /// every execution below has run, the task falls asleep for the later branches (<see cref="Done"/>).
 /// </summary>
-internal sealed class WakeupNode(ulong enabled, int previous, SleepingTask[] asleep, WakeupTree pending) : DporPoint
+internal sealed class WakeupNode(ulong enabled, int previous, SleepingTask[] asleep, WakeupTree pending)
+    : Decision(enabled, previous, asleep)
 {
-    public ulong Enabled { get; } = enabled;
-
-    /// <summary>The task that ran the step before (-1 at the start).</summary>
-    public int Previous { get; } = previous;
-
-    /// <summary>The tasks asleep on arrival, with their next steps.</summary>
-    public SleepingTask[] Asleep { get; } = asleep;
-
     public WakeupTree Pending { get; } = pending;
 
     /// <summary>The tasks explored from here before <see cref="Chosen"/>, with their steps (merged over data choices).</summary>
     public List<SleepingTask> Done { get; } = [];
-
-    public int Chosen { get; private set; } = -1;
 
     /// <summary>The wakeup sequences that continue after the chosen task's step, one per data choice of that step.</summary>
     public List<WakeupTree.Node> Guides { get; } = [];
@@ -48,9 +39,8 @@ internal sealed class WakeupNode(ulong enabled, int previous, SleepingTask[] asl
     {
         Done.Add(new SleepingTask(Chosen, chosenStep));
         // A sequence reaches the tree only if its first task can run here and is not asleep.
-        ulong asleep = 0;
-        foreach (var s in Sleeping) asleep |= ScheduleNode.Bit(s.Task);
-        Pending.Roots.RemoveAll(n => (Enabled & ~asleep & ScheduleNode.Bit(n.Step.Task)) == 0);
+        ulong asleep = AsleepMask | MaskOf(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Done));
+        Pending.Roots.RemoveAll(n => (Enabled & ~asleep & Bit(n.Step.Task)) == 0);
         if (Pending.IsEmpty) return false;
         Take(Pending.Roots[0].Step.Task);
         return true;
