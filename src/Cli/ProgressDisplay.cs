@@ -63,7 +63,8 @@ public sealed class ProgressDisplay(ConsoleOutput console, bool disabled)
     {
         double seconds = Math.Max(p.Elapsed.TotalSeconds, 1e-3);
         double rate = p.Executions / seconds;
-        double left = (p.Budget - p.Executions) / Math.Max(rate, 1e-9);
+        // The portfolio may run past the budget (its exhaustive part runs as many executions as the space has).
+        double left = Math.Max(p.Budget - p.Executions, 0) / Math.Max(rate, 1e-9);
         if (configuration.TimeoutSeconds is { } timeout) left = Math.Min(left, Math.Max(timeout - seconds, 0));
         var c = CultureInfo.InvariantCulture;
         int secondsLeft = (int)Math.Ceiling(left);
