@@ -138,7 +138,8 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
 
     /// <summary>
     /// The current value for ghost code (monitors, final assertions): no access is recorded and no
-    /// scheduling point is made. Under a weak model, the last value in memory. Never call it from the
+    /// scheduling point is made. Under a weak model, the newest value the running task can see (under tso,
+    /// its own buffered store, else memory; under ra, the last in modification order). Never call it from the
     /// algorithm under test.
     /// </summary>
     public T Peek() => messages is null ? value : messages[Runtime.Weak!.Latest(this)];

@@ -116,7 +116,11 @@ internal sealed class TsoMemory(Runtime runtime) : WeakMemory(runtime)
         return true;
     }
 
-    public override int Latest(IWeakLocation location) => At(location).InMemory;
+    // Ghost code runs inside the step of the task that just ran (a monitor woken by its event), so it sees what
+    // that task sees: its own buffered stores over memory. Memory alone would show a half-made state that no
+    // task ever sees: when a resize publishes a forwarding node, the halves it stored first are still in the
+    // same FIFO buffer, and they reach memory before the node does.
+    public override int Latest(IWeakLocation location) => Load(location, MemoryOrder.Relaxed);
 
     public override string Source(IWeakLocation location, int message)
     {

@@ -67,7 +67,7 @@ internal abstract class WeakMemory(Runtime runtime)
     /// <summary>Called before each scheduling step, with the step about to run; tso drains store buffers here.</summary>
     public virtual void BeforeStep(int nextStep) { }
 
-    /// <summary>The message ghost code sees (<see cref="Cell{T}.Peek"/>): the last one in memory.</summary>
+    /// <summary>The message ghost code sees (<see cref="Cell{T}.Peek"/>): the newest one the running task can see.</summary>
     public abstract int Latest(IWeakLocation location);
 
     /// <summary>Where a load's message came from, for notes: "the initial value", "worker1's store at step 3".</summary>

@@ -66,6 +66,26 @@ public sealed class WeakMemoryTests
         Exhaustive.AssertCompleteAndClean(report);
     }
 
+    // A monitor woken by a task's event runs in that task's step: under tso it must see that task's buffered
+    // stores, or it reports a half-made state no task ever sees (chm's forwarding node published while the
+    // halves stored before it still sat in the same FIFO buffer).
+    [Theory]
+    [MemberData(nameof(WeakModels))]
+    public void Ghost_code_sees_the_running_tasks_own_stores(MemoryModel model) =>
+        Exhaustive.AssertCompleteAndClean(Exhaustive.Dfs(async rt =>
+        {
+            var half = rt.NewCell("half", 0);
+            var forwarded = rt.NewCell("forwarded", 0);
+            var mover = rt.Spawn(async () =>
+            {
+                await half.Store(1, Release);
+                await forwarded.Store(1, Release);
+                rt.Assert(forwarded.Peek() == 0 || half.Peek() == 1, "ghost code saw the forwarding store without the half stored before it");
+                rt.Assert(half.Peek() == 1 && forwarded.Peek() == 1, "ghost code missed the running task's own stores");
+            });
+            await mover.Join();
+        }, model));
+
     [Theory]
     [InlineData(MemoryModel.Sc, false)]
     [InlineData(MemoryModel.Tso, true)]
