@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ModelCheck.Engine;
 
 namespace ModelCheck.Maps.GoMap;
@@ -8,13 +9,13 @@ namespace ModelCheck.Maps.GoMap;
 /// </summary>
 internal sealed class Bucket
 {
-    public Bucket(Runtime rt, string name, int bucketCnt)
+    public Bucket(Runtime rt, BucketNames names, int bucketCnt)
     {
-        Name = name;
-        TopHash = rt.NewCellArray<byte>(name + ".tophash", bucketCnt, TopHashes.EmptyRest);
-        Keys = rt.NewCellArray<GoKey?>(name + ".keys", bucketCnt, null);
-        Elems = rt.NewCellArray(name + ".elems", bucketCnt, 0);
-        Overflow = rt.NewCell<Bucket?>(name + ".overflow", null);
+        Name = names.Bucket;
+        TopHash = rt.NewCellArray<byte>(names.TopHash, bucketCnt, TopHashes.EmptyRest);
+        Keys = rt.NewCellArray<GoKey?>(names.Keys, bucketCnt, null);
+        Elems = rt.NewCellArray(names.Elems, bucketCnt, 0);
+        Overflow = rt.NewCell<Bucket?>(names.Overflow, null);
     }
 
     public string Name { get; }
@@ -24,6 +25,32 @@ internal sealed class Bucket
     public Cell<Bucket?> Overflow { get; }
 
     public override string ToString() => Name;
+}
+
+/// <summary>
+/// What a bucket and its cells are called in traces: "m.a1[3]" (array 1 of map m, bucket 3) or "m.ovf0"
+/// (its first overflow bucket), then ".tophash" and so on. The same in every execution, so each set is
+/// made once per process instead of five strings per bucket per execution.
+/// </summary>
+internal sealed class BucketNames
+{
+    // Keyed by map name, array number (−1 for overflow buckets) and index; looked up, never enumerated.
+    static readonly ConcurrentDictionary<(string Map, int Array, int Index), BucketNames> made = new();
+
+    BucketNames(string bucket) => (Bucket, TopHash, Keys, Elems, Overflow) =
+        (bucket, bucket + ".tophash", bucket + ".keys", bucket + ".elems", bucket + ".overflow");
+
+    public string Bucket { get; }
+    public string TopHash { get; }
+    public string Keys { get; }
+    public string Elems { get; }
+    public string Overflow { get; }
+
+    public static BucketNames InArray(string map, int array, int index) =>
+        made.GetOrAdd((map, array, index), static at => new BucketNames($"{at.Map}.a{at.Array}[{at.Index}]"));
+
+    public static BucketNames OfOverflow(string map, int number) =>
+        made.GetOrAdd((map, -1, number), static at => new BucketNames($"{at.Map}.ovf{at.Index}"));
 }
 
 /// <summary>An array of 2^B buckets, named so that traces show which array a pointer refers to.</summary>

@@ -127,14 +127,14 @@ public sealed partial class ClassicMap : GoMapModel
     {
         int array = arraysAllocated++;
         var result = new Bucket[1 << logB];
-        for (int i = 0; i < result.Length; i++) result[i] = new Bucket(rt, $"{Name}.a{array}[{i}]", bucketCnt);
+        for (int i = 0; i < result.Length; i++) result[i] = new Bucket(rt, BucketNames.InArray(Name, array, i), bucketCnt);
         return new BucketArray($"{Name}.a{array}", result);
     }
 
     /// <summary>newoverflow: chains a fresh bucket after <paramref name="last"/> and counts it (incrnoverflow, exact for B &lt; 16).</summary>
     Bucket NewOverflow(Bucket last)
     {
-        var overflow = new Bucket(rt, $"{Name}.ovf{overflowsAllocated++}", bucketCnt);
+        var overflow = new Bucket(rt, BucketNames.OfOverflow(Name, overflowsAllocated++), bucketCnt);
         noverflow.Set(noverflow.Get(Plain) + 1, Plain);
         last.Overflow.Set(overflow, Plain);
         return overflow;
@@ -142,19 +142,11 @@ public sealed partial class ClassicMap : GoMapModel
 
     // ---- flags at the check sites: their own scheduling points in misuse mode ----
 
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
-    async ValueTask<byte> LoadFlags()
-    {
-        if (Config.FlagSchedulingPoints) return await flags.Load(Plain);
-        return flags.Get(Plain);
-    }
+    private protected override bool FlagSchedulingPoints => Config.FlagSchedulingPoints;
 
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    async ValueTask StoreFlags(byte value)
-    {
-        if (Config.FlagSchedulingPoints) await flags.Store(value, Plain);
-        else flags.Set(value, Plain);
-    }
+    ValueTask<byte> LoadFlags() => LoadAtCheckSite(flags);
+
+    ValueTask StoreFlags(byte value) => StoreAtCheckSite(flags, value);
 
     /// <summary>h.flags ^= hashWriting: a plain read-modify-write, so two writers can lose a toggle.</summary>
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]

@@ -85,6 +85,30 @@ public abstract class GoMapModel : IGoBuiltinMap
         Observe(operationBoundary: true);
     }
 
+    /// <summary>
+    /// Misuse mode (the configuration's FlagSchedulingPoints): every access of the writing flag at a check
+    /// site is a scheduling point of its own, so that two goroutines' checks and toggles interleave.
+    /// </summary>
+    private protected abstract bool FlagSchedulingPoints { get; }
+
+    /// <summary>Reads the writing flag's cell at a check site: inside the step, or at a scheduling point of its own in misuse mode.</summary>
+    private protected ValueTask<byte> LoadAtCheckSite(Cell<byte> flag) =>
+        FlagSchedulingPoints ? LoadScheduled(flag) : new(flag.Get(Plain));
+
+    /// <summary>Writes the writing flag's cell at a check site, as <see cref="LoadAtCheckSite"/> reads it.</summary>
+    private protected ValueTask StoreAtCheckSite(Cell<byte> flag, byte value)
+    {
+        if (FlagSchedulingPoints) return StoreScheduled(flag, value);
+        flag.Set(value, Plain);
+        return default;
+    }
+
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    static async ValueTask<byte> LoadScheduled(Cell<byte> flag) => await flag.Load(Plain);
+
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    static async ValueTask StoreScheduled(Cell<byte> flag, byte value) => await flag.Store(value, Plain);
+
     public abstract ValueTask<GoRangeIterator> Range();
 
     public abstract int Len();

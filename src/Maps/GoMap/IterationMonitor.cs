@@ -42,15 +42,18 @@ public sealed class IterationMonitor(IGoMap map, LiveKeysMonitor contents) :
         if (e.Key is null)
         {
             running.Remove(it);
-            var missed = it.PresentThroughout.Where(k => !it.Produced.Contains(k)).Select(k => k.Name).Order(StringComparer.Ordinal).ToList();
-            return missed.Count == 0 ? null
-                : $"the iteration ended without producing {string.Join(", ", missed)}, present throughout (CM-11b)";
+            return Missed(it) is { Count: > 0 } missed
+                ? $"the iteration ended without producing {string.Join(", ", missed)}, present throughout (CM-11b)" : null;
         }
         if (!it.Produced.Add(e.Key)) return $"the iteration produced {e.Key} twice (CM-11a)";
         if (!contents.Live.TryGetValue(e.Key, out int value)) return $"the iteration produced {e.Key}, which is not in the map (CM-11c)";
         if (value != e.Value) return $"the iteration produced {e.Key} = {e.Value}, the map holds {value} (CM-11d)";
         return null;
     }
+
+    // Its own method: a lambda capturing the iteration in Observe would allocate its closure at every step.
+    static List<string> Missed(Running it) =>
+        it.PresentThroughout.Where(k => !it.Produced.Contains(k)).Select(k => k.Name).Order(StringComparer.Ordinal).ToList();
 
     public string? Observe(KeyDeleted e)
     {

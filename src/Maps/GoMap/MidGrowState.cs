@@ -11,7 +11,7 @@ namespace ModelCheck.Maps.GoMap;
 /// </summary>
 public sealed class MidGrowState
 {
-    MidGrowState(ClassicMap map, List<GoKey> filled)
+    MidGrowState(ClassicMap map, GoKey[] filled)
     {
         Map = map;
         Filled = filled;
@@ -40,21 +40,28 @@ public sealed class MidGrowState
     /// <summary>The pre-grow state: B = 2, every bucket filled without overflow, no grow yet.</summary>
     public static async Task<MidGrowState> BuildPreGrow(Runtime rt, GoMapConfig config)
     {
-        int bucketCnt = config.BucketCnt;
-        var map = ClassicMap.Make(rt, "m", config, hint: bucketCnt == 8 ? 20 : 5).Monitored();
+        bool faithful = config.BucketCnt == 8;
+        var map = ClassicMap.Make(rt, "m", config, hint: faithful ? 20 : 5).Monitored();
+        var state = new MidGrowState(map, faithful ? FaithfulKeys : ReducedKeys);
+        foreach (var key in state.Filled) await state.Insert(key);
+        return state;
+    }
+
+    // Made once: keys are immutable, and every execution of every scenario on this state inserts the same ones.
+    static readonly GoKey[] FaithfulKeys = FilledKeys([7, 7, 4, 4]), ReducedKeys = FilledKeys([1, 1, 0, 0]);
+
+    /// <summary>a, b, c, d, then per bucket <paramref name="fillers"/> keys alternating between the X and Y halves: 26 [6] keys in all.</summary>
+    static GoKey[] FilledKeys(int[] fillers)
+    {
         var keys = new List<GoKey>
         {
             GoKeys.WithLowBits("a", 0b010, 3), GoKeys.WithLowBits("b", 0b110, 3),
             GoKeys.WithLowBits("c", 0b011, 3), GoKeys.WithLowBits("d", 0b111, 3),
         };
-        // Fillers: per bucket, alternating between the X and Y halves; 26 [6] keys in all.
-        int[] perBucket = bucketCnt == 8 ? [7, 7, 4, 4] : [1, 1, 0, 0];
         for (int bucket = 0; bucket < 4; bucket++)
-            for (int n = 0; n < perBucket[bucket]; n++)
+            for (int n = 0; n < fillers[bucket]; n++)
                 keys.Add(GoKeys.WithLowBits($"f{bucket}.{n}", (ulong)(bucket | (n % 2) << 2), 3));
-        var state = new MidGrowState(map, keys);
-        foreach (var key in keys) await state.Insert(key);
-        return state;
+        return [.. keys];
     }
 
     /// <summary>S_mid: the pre-grow state plus t, which starts the grow and evacuates old buckets 0 and 1.</summary>

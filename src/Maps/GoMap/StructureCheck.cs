@@ -24,9 +24,6 @@ internal sealed class StructureCheck(ClassicMap map)
 {
     // The registered buckets' cells, by object id: 1 + the bucket's number, 0 when not a registered bucket's.
     int[] bucketOfCell = [];
-    // How many ids past the one it must hold bucketOfCell grows by: room for the cells of a bucket array
-    // twice the current one's, which a grow allocates next, and some overflow buckets.
-    int room;
     // Per registered bucket (by number): whether one of its cells was written since the last passing check.
     bool[] written = [];
     int registered;
@@ -148,7 +145,10 @@ internal sealed class StructureCheck(ClassicMap map)
     /// <summary>Forgets every chain's result: the arrays changed (a grow started or ended), or the check cannot follow writes.</summary>
     void Restart(BucketArray current, BucketArray? old)
     {
-        room = 2 * current.Length * (3 * map.BucketCnt + 1) + 64;
+        // Room for the ids of every cell of the current array and of the one twice as large a grow makes
+        // next (its cells take the next ids), and of some overflow buckets: one array in most executions.
+        int highest = current[current.Length - 1].Overflow.Id;
+        if (bucketOfCell.Length <= highest) Array.Resize(ref bucketOfCell, highest + 1 + 2 * current.Length * (3 * map.BucketCnt + 1) + 128);
         currentEntries = Sized(currentEntries, current.Length);
         currentDirty = Sized(currentDirty, current.Length);
         if (old is not null)
@@ -180,7 +180,7 @@ internal sealed class StructureCheck(ClassicMap map)
 
     void Own(ControlledObject cell, int number)
     {
-        if (bucketOfCell.Length <= cell.Id) Array.Resize(ref bucketOfCell, cell.Id + 1 + room);
+        if (bucketOfCell.Length <= cell.Id) Array.Resize(ref bucketOfCell, 2 * cell.Id);
         bucketOfCell[cell.Id] = number + 1;
     }
 

@@ -10,6 +10,9 @@ namespace ModelCheck.Maps.SwissMap;
 /// </summary>
 public static class LockedScenarios
 {
+    // Made once: keys are immutable and every execution uses the same ones.
+    static readonly GoKey[] Keys = [.. Enumerable.Range(0, 10).Select(i => GoKeys.Mixed($"k{i}"))];
+
     /// <summary>Two writers and a ranger share a map of 7 keys; writer 1's second key turns the small group into a table.</summary>
     [Scenario("swissmap/locked/mutex-small", PreemptionBound = 2, Memory = "sc",
         Description = "two writers and a ranger behind one mutex; one insert turns the small group into a table mid-run")]
@@ -17,7 +20,7 @@ public static class LockedScenarios
     {
         var mu = rt.NewMutex("mu");
         var m = SwissMap.Make(rt, "m", SwissMapConfig.Reduced).Monitored();
-        var keys = Enumerable.Range(0, 10).Select(i => GoKeys.Mixed($"k{i}")).ToArray();
+        var keys = Keys;
         for (int i = 0; i < 7; i++) await m.Assign(keys[i], i);
         var writer1 = rt.Spawn(async () =>
         {

@@ -124,19 +124,11 @@ public sealed partial class SwissMap : GoMapModel
 
     // ---- `writing` at the check sites: their own scheduling points in misuse mode ----
 
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
-    async ValueTask<byte> LoadWriting()
-    {
-        if (Config.FlagSchedulingPoints) return await writing.Load(Plain);
-        return writing.Get(Plain);
-    }
+    private protected override bool FlagSchedulingPoints => Config.FlagSchedulingPoints;
 
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    async ValueTask StoreWriting(byte value)
-    {
-        if (Config.FlagSchedulingPoints) await writing.Store(value, Plain);
-        else writing.Set(value, Plain);
-    }
+    ValueTask<byte> LoadWriting() => LoadAtCheckSite(writing);
+
+    ValueTask StoreWriting(byte value) => StoreAtCheckSite(writing, value);
 
     /// <summary>m.writing ^= 1: a plain read-modify-write, so two writers can cancel each other's toggles.</summary>
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
