@@ -8,7 +8,7 @@ namespace ModelCheck.Tests.Systematic;
 /// <summary>
 /// The hashtriemap scenarios beyond their verdicts: each seeded bug of §2.10.4 is found by random and by
 /// PCT within the repository's budget (coyote.json: 2000 iterations, seed 1), with its kind and the evidence
-/// that names it; the correct map (and the scenarios holding both sync.Map models) passes PCT too; dfs
+/// that names it; the correct map (and the same-spec scenarios, on either sync.Map model) passes PCT too; dfs
 /// explores the correct scenarios completely (the H-1 witness without a preemption bound, the others within
 /// a stated one).
 /// </summary>
