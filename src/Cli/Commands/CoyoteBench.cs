@@ -22,7 +22,8 @@ static class CoyoteBench
     {
         o.WriteLine($"bench: both engines, sc without race detection, random strategy; executions/s over {ourExecutions:N0} (ours) "
             + $"and {coyoteExecutions:N0} (Coyote) executions after an untimed tenth as many to warm up; executions to the first bug: median over {Seeds} seeds, at most {BugBudget:N0} each");
-        o.WriteLine($"{"scenario",-28}{"ours exec/s",13}{"Coyote exec/s",15}{"ratio",9}{"ours to bug",13}{"Coyote to bug",15}{"ratio",8}");
+        // Per CPU-second too: on a loaded machine the wall-clock rates depend on the share of a core each engine got.
+        o.WriteLine($"{"scenario",-28}{"ours exec/s",13}{"Coyote exec/s",15}{"ratio",9}{"ours exec/cpu-s",17}{"Coyote exec/cpu-s",19}{"ratio",9}{"ours to bug",13}{"Coyote to bug",15}{"ratio",8}");
         var settings = new ExecutionSettings { Memory = MemoryModel.Sc, RaceDetection = false };
         foreach (var name in Scenarios)
         {
@@ -31,9 +32,14 @@ static class CoyoteBench
             // are those of a long test run, not of the first second of a process.
             Explorer.Explore(scenario, new TestConfiguration { Iterations = Math.Max(1, ourExecutions / 10), Seed = 2, AllBugs = true, Execution = settings });
             CoyoteExplorer.Run(() => CoyoteScenario.Run(scenario), Math.Max(1, coyoteExecutions / 10), 2, toCompletion: true);
+            var cpu = ProcessorTime();
             var ours = Explorer.Explore(scenario, new TestConfiguration { Iterations = ourExecutions, Seed = 1, AllBugs = true, Execution = settings });
+            var ourCpu = ProcessorTime() - cpu;
+            cpu = ProcessorTime();
             var theirs = CoyoteExplorer.Run(() => CoyoteScenario.Run(scenario), coyoteExecutions, 1, toCompletion: true);
+            var theirCpu = ProcessorTime() - cpu;
             double ourRate = ours.ExecutionsPerSecond, theirRate = theirs.Iterations / Math.Max(theirs.Elapsed.TotalSeconds, 1e-9);
+            double ourCpuRate = ours.Executions / Math.Max(ourCpu.TotalSeconds, 1e-9), theirCpuRate = theirs.Iterations / Math.Max(theirCpu.TotalSeconds, 1e-9);
             string ourToBug = "-", theirToBug = "-", bugRatio = "-";
             if (scenario.Expected != BugKind.None)
             {
@@ -51,9 +57,13 @@ static class CoyoteBench
                 theirToBug = Show(theirMedian);
                 bugRatio = ourMedian == int.MaxValue || theirMedian == int.MaxValue ? "-" : $"{(double)theirMedian / ourMedian:F1}x";
             }
-            o.WriteLine($"{name,-28}{ourRate,13:N0}{theirRate,15:N0}{ourRate / Math.Max(theirRate, 1e-9),8:N0}x{ourToBug,13}{theirToBug,15}{bugRatio,8}");
+            o.WriteLine($"{name,-28}{ourRate,13:N0}{theirRate,15:N0}{ourRate / Math.Max(theirRate, 1e-9),8:N0}x"
+                + $"{ourCpuRate,17:N0}{theirCpuRate,19:N0}{ourCpuRate / Math.Max(theirCpuRate, 1e-9),8:N0}x{ourToBug,13}{theirToBug,15}{bugRatio,8}");
         }
     }
+
+    /// <summary>The processor time of the whole process: Coyote runs its tasks on pool threads, ours on this one.</summary>
+    static TimeSpan ProcessorTime() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
 
     /// <summary>21 seeds a golden-ratio stride apart in the 32-bit range, so no two are neighbours.</summary>
     static IEnumerable<ulong> SpreadSeeds() =>
