@@ -15,34 +15,45 @@ namespace ModelCheck.Engine;
 /// </summary>
 public sealed class Cell<T> : ControlledObject, IWeakLocation
 {
-    readonly string? name;
-    readonly CellArray<T>? owner;
+    // The cell's name, or for an element of an array the array, whose name the element's is made from when shown.
+    // Models build thousands of cells per second, so a cell is kept small: names are made only for people,
+    // and what only weak memory needs sits in a separate object that sc never allocates.
+    readonly object label;
     readonly int index;
     T value;
-    readonly List<T>? messages;
-    // The expected value of the compare-and-swap in progress, for the memory model's UpdateWrites.
-    T casExpected = default!;
-    bool casActive;
-    // The message the read-modify-write in progress read, for its write half.
-    int updateRead;
+    // Null under sc.
+    readonly WeakState? weakState;
 
-    internal Cell(Runtime runtime, string name, T initial) : this(runtime, initial) => this.name = name;
-
-    internal Cell(Runtime runtime, CellArray<T> owner, int index, T initial) : this(runtime, initial)
+    /// <summary>Under a weak memory model: every value stored (message 0 is the initial value) and the read-modify-write in progress.</summary>
+    sealed class WeakState(T initial)
     {
-        this.owner = owner;
-        this.index = index;
+        public readonly List<T> Messages = [initial];
+        // The expected value of the compare-and-swap in progress, for the memory model's UpdateWrites.
+        public T CasExpected = default!;
+        public bool CasActive;
+        // The message the read-modify-write in progress read, for its write half.
+        public int UpdateRead;
     }
 
-    Cell(Runtime runtime, T initial) : base(runtime)
+    internal Cell(Runtime runtime, string name, T initial) : base(runtime)
     {
+        label = name;
         value = initial;
-        if (runtime.Weak is not null) messages = [initial];
+        if (runtime.Weak is not null) weakState = new WeakState(initial);
     }
 
-    public override string Name => owner is null ? name! : $"{owner.Name}[{index}]";
+    /// <summary>Element <paramref name="index"/> of <paramref name="owner"/>, with the id the array reserved for it.</summary>
+    internal Cell(Runtime runtime, CellArray<T> owner, int index, T initial, int id) : base(runtime, id)
+    {
+        label = owner;
+        this.index = index;
+        value = initial;
+        if (runtime.Weak is not null) weakState = new WeakState(initial);
+    }
 
-    internal override string SiteName => owner is null ? name! : owner.ElementName;
+    public override string Name => label is CellArray<T> owner ? $"{owner.Name}[{index}]" : (string)label;
+
+    internal override string SiteName => label is CellArray<T> owner ? owner.ElementName : (string)label;
 
     public ControlledOp<LoadOp<T>, T> Load(MemoryOrder order,
         [CallerFilePath] string file = "", [CallerLineNumber] int line = 0, [CallerMemberName] string member = "") =>
@@ -87,7 +98,7 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
     internal T GetCore(MemoryOrder order)
     {
         Runtime.RecordAccess(this, OpKind.Load, order);
-        if (messages is not null) return WeakGet(order);
+        if (weakState is not null) return WeakGet(order);
         if (Runtime.IsRecording) Runtime.Note($"load {Name} -> {Show(value)}{Suffix(order)}");
         return value;
     }
@@ -95,7 +106,7 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
     internal void SetCore(T newValue, MemoryOrder order)
     {
         Runtime.RecordAccess(this, OpKind.Store, order);
-        if (messages is not null)
+        if (weakState is not null)
         {
             WeakSet(newValue, order);
             return;
@@ -107,11 +118,11 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
     internal bool CompareAndSwapCore(T expected, T desired, MemoryOrder order)
     {
         Runtime.RecordAccess(this, OpKind.CompareExchange, order);
-        var old = messages is null ? value : WeakReadForUpdate(order, isCas: true, expected);
+        var old = weakState is null ? value : WeakReadForUpdate(order, isCas: true, expected);
         bool swapped = Same(old, expected);
         if (Runtime.IsRecording)
             Runtime.Note($"cas {Name} {Show(expected)} -> {Show(desired)}: {(swapped ? "ok" : $"failed, saw {Show(old)}")}{Suffix(order)}");
-        if (messages is not null) WeakCompleteUpdate(swapped, desired, order);
+        if (weakState is not null) WeakCompleteUpdate(swapped, desired, order);
         else if (swapped) value = desired;
         return swapped;
     }
@@ -119,9 +130,9 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
     internal T ExchangeCore(T newValue, MemoryOrder order)
     {
         Runtime.RecordAccess(this, OpKind.Exchange, order);
-        var old = messages is null ? value : WeakReadForUpdate(order);
+        var old = weakState is null ? value : WeakReadForUpdate(order);
         if (Runtime.IsRecording) Runtime.Note($"swap {Name} {Show(old)} -> {Show(newValue)}{Suffix(order)}");
-        if (messages is not null) WeakCompleteUpdate(true, newValue, order);
+        if (weakState is not null) WeakCompleteUpdate(true, newValue, order);
         else value = newValue;
         return old;
     }
@@ -129,9 +140,9 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
     internal T FetchAddCore<TNumber>(TNumber delta, MemoryOrder order) where TNumber : T, INumberBase<TNumber>
     {
         Runtime.RecordAccess(this, OpKind.FetchAdd, order);
-        var old = (TNumber)(messages is null ? value : WeakReadForUpdate(order))!;
+        var old = (TNumber)(weakState is null ? value : WeakReadForUpdate(order))!;
         if (Runtime.IsRecording) Runtime.Note($"fetch_add {Name} {old} + {delta}{Suffix(order)}");
-        if (messages is not null) WeakCompleteUpdate(true, old + delta, order);
+        if (weakState is not null) WeakCompleteUpdate(true, old + delta, order);
         else value = old + delta;
         return old;
     }
@@ -142,7 +153,7 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
     /// its own buffered store, else memory; under ra, the last in modification order). Never call it from the
     /// algorithm under test.
     /// </summary>
-    public T Peek() => messages is null ? value : messages[Runtime.Weak!.Latest(this)];
+    public T Peek() => weakState is null ? value : weakState.Messages[Runtime.Weak!.Latest(this)];
 
     // The weak-memory paths, kept out of the SC accessors so those stay small.
 
@@ -151,15 +162,15 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
         var weak = Runtime.Weak!;
         int message = weak.Load(this, order);
         Runtime.Recorder?.Memory.Read(this, message, order, Runtime.CurrentTask, Runtime.Step);
-        if (Runtime.IsRecording) Runtime.Note($"load {Name} -> {Show(messages![message])}{Suffix(order)}, reads {weak.Source(this, message)}");
-        return messages![message];
+        if (Runtime.IsRecording) Runtime.Note($"load {Name} -> {Show(weakState!.Messages[message])}{Suffix(order)}, reads {weak.Source(this, message)}");
+        return weakState!.Messages[message];
     }
 
     void WeakSet(T newValue, MemoryOrder order)
     {
         var weak = Runtime.Weak!;
-        int message = messages!.Count;
-        messages.Add(newValue);
+        int message = weakState!.Messages.Count;
+        weakState.Messages.Add(newValue);
         Runtime.Recorder?.Memory.Store(this, message, order, Runtime.CurrentTask, Runtime.Step);
         weak.Store(this, message, order);
         if (Runtime.IsRecording) Runtime.Note($"store {Name} = {Show(newValue)}{Suffix(order)}{weak.StoreNote(this, message)}");
@@ -169,13 +180,14 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
 
     T WeakReadForUpdate(MemoryOrder order, bool isCas, T expected)
     {
-        casExpected = expected;
-        casActive = isCas;
-        updateRead = Runtime.Weak!.ReadForUpdate(this, order);
-        casActive = false;
-        Runtime.Recorder?.Memory.Read(this, updateRead, order, Runtime.CurrentTask, Runtime.Step);
-        if (Runtime.IsRecording) Runtime.Note($"{Name}: reads {Runtime.Weak.Source(this, updateRead)}");
-        return messages![updateRead];
+        var state = weakState!;
+        state.CasExpected = expected;
+        state.CasActive = isCas;
+        state.UpdateRead = Runtime.Weak!.ReadForUpdate(this, order);
+        state.CasActive = false;
+        Runtime.Recorder?.Memory.Read(this, state.UpdateRead, order, Runtime.CurrentTask, Runtime.Step);
+        if (Runtime.IsRecording) Runtime.Note($"{Name}: reads {Runtime.Weak.Source(this, state.UpdateRead)}");
+        return state.Messages[state.UpdateRead];
     }
 
     void WeakCompleteUpdate(bool writes, T newValue, MemoryOrder order)
@@ -183,16 +195,16 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
         int message = -1;
         if (writes)
         {
-            message = messages!.Count;
-            messages.Add(newValue);
+            message = weakState!.Messages.Count;
+            weakState.Messages.Add(newValue);
             Runtime.Recorder?.Memory.Store(this, message, order, Runtime.CurrentTask, Runtime.Step);
         }
-        Runtime.Weak!.CompleteUpdate(this, updateRead, message, order);
+        Runtime.Weak!.CompleteUpdate(this, weakState!.UpdateRead, message, order);
     }
 
-    string IWeakLocation.Show(int message) => Show(messages![message]);
+    string IWeakLocation.Show(int message) => Show(weakState!.Messages[message]);
 
-    bool IWeakLocation.UpdateWrites(int message) => !casActive || Same(messages![message], casExpected);
+    bool IWeakLocation.UpdateWrites(int message) => !weakState!.CasActive || Same(weakState.Messages[message], weakState.CasExpected);
 
     static bool Same(T a, T b) =>
         typeof(T).IsValueType ? EqualityComparer<T>.Default.Equals(a, b) : ReferenceEquals(a, b);

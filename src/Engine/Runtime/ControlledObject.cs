@@ -6,10 +6,13 @@ namespace ModelCheck.Engine;
 /// </summary>
 public abstract class ControlledObject
 {
-    private protected ControlledObject(Runtime runtime)
+    private protected ControlledObject(Runtime runtime) : this(runtime, runtime.ReserveObjectIds(1)) { }
+
+    /// <summary>An object whose id was reserved earlier (<see cref="Runtime.ReserveObjectIds"/>).</summary>
+    private protected ControlledObject(Runtime runtime, int id)
     {
         Runtime = runtime;
-        Id = runtime.NextObjectId();
+        Id = id;
     }
 
     public Runtime Runtime { get; }

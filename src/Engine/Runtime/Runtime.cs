@@ -102,7 +102,13 @@ public sealed partial class Runtime
     /// <summary>False once uncontrolled code may still hold this runtime; it must not be reused then.</summary>
     internal bool IsReusable { get; private set; } = true;
 
-    internal int NextObjectId() => nextObjectId++;
+    /// <summary>The first of <paramref name="count"/> consecutive object ids, the next in creation order.</summary>
+    internal int ReserveObjectIds(int count)
+    {
+        int first = nextObjectId;
+        nextObjectId += count;
+        return first;
+    }
 
     /// <summary>Starts a task running <paramref name="body"/>. It first runs when the scheduler picks it.</summary>
     public TaskHandle Spawn(Func<Task> body, string? name = null)
