@@ -164,14 +164,30 @@ sealed class ResizeMonitor : IMonitor<ResizersChanged>, IMonitor<NextTablePublis
         if (g.Evacuated[e.Index]) return $"bin {e.Index} of {e.Old} evacuated twice: the second split overwrote {e.Next}[{e.Index}] and {e.Next}[{e.Index + e.Old.Length}] (C-4)";
         g.Evacuated[e.Index] = true;
         int n = e.Old.Length;
-        var old = Keys(Table.PeekList(e.Head));
-        var low = Keys(e.Next.PeekBin(e.Index));
-        var high = Keys(e.Next.PeekBin(e.Index + n));
-        var expectedLow = old.Where(k => (k & n) == 0).ToList();
-        var expectedHigh = old.Where(k => (k & n) != 0).ToList();
-        if (!low.SequenceEqual(expectedLow) || !high.SequenceEqual(expectedHigh))
+        var old = Keys(e.Head);
+        var low = Keys(e.Next.Bins[e.Index].Peek());
+        var high = Keys(e.Next.Bins[e.Index + n].Peek());
+        if (!HoldsHalf(low, old, n, 0) || !HoldsHalf(high, old, n, n))
             return $"bin {e.Index} of {e.Old} holds [{string.Join(", ", old)}] but its halves hold [{string.Join(", ", low)}] and [{string.Join(", ", high)}] (C-4)";
         return null;
+    }
+
+    // Plain loops: this runs at every bin a resize moves, in every execution.
+    static List<int> Keys(Node? head)
+    {
+        var keys = new List<int>();
+        for (var e = head; e is ListNode node; e = node.Next.Peek()) keys.Add(node.Key);
+        keys.Sort();
+        return keys;
+    }
+
+    /// <summary>True when <paramref name="half"/> is exactly the keys of <paramref name="old"/> whose bit <paramref name="n"/> is <paramref name="bit"/>, in order.</summary>
+    static bool HoldsHalf(List<int> half, List<int> old, int n, int bit)
+    {
+        int next = 0;
+        foreach (int key in old)
+            if ((key & n) == bit && (next == half.Count || half[next++] != key)) return false;
+        return next == half.Count;
     }
 
     public string? Observe(ResizeCommitted e)
@@ -187,8 +203,6 @@ sealed class ResizeMonitor : IMonitor<ResizersChanged>, IMonitor<NextTablePublis
         if (g.Resizers != 0) return $"the resize of {e.Old} committed with {g.Resizers} resizers still inside transfer (C-7)";
         return null;
     }
-
-    static List<int> Keys(IEnumerable<ListNode> bin) => bin.Select(node => node.Key).Order().ToList();
 }
 
 /// <summary>C-5: once a bin is forwarded, the old nodes that were cloned (not reused) are detached; nobody may write them.</summary>
@@ -199,10 +213,17 @@ sealed class DetachedWriteMonitor : IMonitor<BinEvacuated>, IMonitor<NodeWritten
     public string? Observe(BinEvacuated e)
     {
         int n = e.Old.Length;
-        var reused = e.Next.PeekBin(e.Index).Concat(e.Next.PeekBin(e.Index + n)).ToList();
-        foreach (var node in Table.PeekList(e.Head))
-            if (!reused.Contains(node)) node.Detached = true;
+        Node? low = e.Next.Bins[e.Index].Peek(), high = e.Next.Bins[e.Index + n].Peek();
+        for (Node? old = e.Head; old is ListNode node; old = node.Next.Peek())
+            if (!In(low, node) && !In(high, node)) node.Detached = true;
         return null;
+    }
+
+    static bool In(Node? head, ListNode wanted)
+    {
+        for (var e = head; e is ListNode node; e = node.Next.Peek())
+            if (node == wanted) return true;
+        return false;
     }
 
     public string? Observe(NodeWritten e) =>
