@@ -26,6 +26,7 @@ internal static class LinearizabilityChecker
         // One memo table and stack for all the parts: a check runs once per execution of a map scenario.
         var seen = new Dictionary<Memo<TState>, List<int[]>>(Memo<TState>.Comparer);
         var undo = new Stack<Choice<TState>>();
+        var order = new ReturnOrder();
         foreach (var part in spec.Partition(history))
         {
             partitions++;
@@ -33,7 +34,7 @@ internal static class LinearizabilityChecker
             seen.Clear();
             undo.Clear();
             // A part the budget cut short proves nothing; a part checked before it may have proved a violation.
-            var linearizable = IsLinearizable(spec, part.Operations, search, seen, undo);
+            var linearizable = IsLinearizable(spec, part.Operations, search, seen, undo, order);
             if (linearizable == false) smallest = part;
             else if (linearizable is null) unknown ??= search.Exhausted;
         }
@@ -71,10 +72,10 @@ internal static class LinearizabilityChecker
 
     /// <summary>True or false, or null when the budget ran out first.</summary>
     static bool? IsLinearizable<TState>(SequentialSpecification<TState> spec, IReadOnlyList<Operation> ops, Search search,
-        Dictionary<Memo<TState>, List<int[]>> seen, Stack<Choice<TState>> undo)
+        Dictionary<Memo<TState>, List<int[]>> seen, Stack<Choice<TState>> undo, ReturnOrder order)
         where TState : IEquatable<TState>
     {
-        var order = new ReturnOrder(ops);
+        order.Reset(ops);
         var placedOps = new ulong[Math.Max(1, (ops.Count + 63) / 64)]; // completed operations linearized so far
         var pending = new PendingOperations(ops);
         var state = spec.Initial;
@@ -212,6 +213,14 @@ internal static class LinearizabilityChecker
             int count = 0;
             for (int i = 0; i < ops.Count; i++)
                 if (ops[i].IsPending) count++;
+            if (count == 0)
+            {
+                // The usual history: every operation returned. Nothing to allocate.
+                opAt = kindAt = indexOf = Used = [];
+                callKey = [];
+                taken = [];
+                return;
+            }
             opAt = new int[count];
             callKey = new (long, int, int)[count];
             for (int i = 0, p = 0; i < ops.Count; i++)
@@ -220,7 +229,7 @@ internal static class LinearizabilityChecker
             Array.Sort(callKey, opAt);
             taken = new bool[count];
             kindAt = new int[count];
-            indexOf = count == 0 ? [] : new int[ops.Count];
+            indexOf = new int[ops.Count];
             var kinds = new List<Operation>();
             for (int p = 0; p < count; p++)
             {
@@ -231,7 +240,7 @@ internal static class LinearizabilityChecker
                 kindAt[p] = k;
                 indexOf[opAt[p]] = p;
             }
-            Used = count == 0 ? [] : new int[kinds.Count];
+            Used = new int[kinds.Count];
         }
 
         public int Count => opAt.Length;
@@ -276,19 +285,21 @@ internal static class LinearizabilityChecker
     /// </summary>
     sealed class ReturnOrder
     {
-        readonly int[] next, prev;
-        readonly (long, int, int)[] callKey, returnKey;
-        readonly int head;
+        // Reused from part to part of one check (a check runs once per execution): the arrays only grow.
+        int[] next = [], prev = [], completed = [];
+        (long, int, int)[] callKey = [], returnKey = [], byReturn = [];
+        int head;
 
-        public ReturnOrder(IReadOnlyList<Operation> ops)
+        /// <summary>Starts over on <paramref name="ops"/>: every completed operation in the list, in return order.</summary>
+        public void Reset(IReadOnlyList<Operation> ops)
         {
             head = ops.Count;
-            next = new int[ops.Count + 1];
-            prev = new int[ops.Count + 1];
-            callKey = new (long, int, int)[ops.Count];
-            returnKey = new (long, int, int)[ops.Count];
-            var completed = new int[ops.Count];
-            var byReturn = new (long, int, int)[ops.Count];
+            if (next.Length < ops.Count + 1)
+            {
+                int size = Math.Max(ops.Count + 1, 2 * next.Length);
+                (next, prev, completed) = (new int[size], new int[size], new int[size]);
+                (callKey, returnKey, byReturn) = (new (long, int, int)[size], new (long, int, int)[size], new (long, int, int)[size]);
+            }
             int count = 0;
             for (int i = 0; i < ops.Count; i++)
             {
