@@ -24,6 +24,10 @@
 #   gc 1 | 2             garbage collections (all generations) and their pause time, on 1 and on 2 workers
 #   locks                Monitor lock contentions on 2 workers
 #
+# The engine's code is compiled at a run's first executions (about 0.25 s of processor time, which two
+# workers share only in part), so the random rows' runs of a second or two understate the speed-up of the
+# exploration itself; ITERATIONS=100000 gives runs of several seconds.
+#
 #   scripts/speedup.sh
 #   ITERATIONS=100000 REPEATS=5 COMPLETE="chm/correct/resize-under-get:dfs:100" scripts/speedup.sh
 set -euo pipefail

@@ -38,5 +38,7 @@ public sealed record RunDiagnostics(
 /// One worker thread's share of a run: executions it started (in a partitioned tree also the ones it
 /// stopped where another worker's unit begins), the parts it took (blocks of iterations, units of a tree),
 /// its processor time (null where the system does not say) and the wall time from its start to its end.
+/// PCT's calibration, which runs in order on the calling thread before the workers start, and the re-run of
+/// the unit a depth-first budget ends in, are in no worker's load.
 /// </summary>
 public readonly record struct WorkerLoad(int Executions, int Parts, TimeSpan? Cpu, TimeSpan Wall);
