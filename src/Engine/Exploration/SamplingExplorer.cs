@@ -46,7 +46,10 @@ static class SamplingExplorer
         long start = Math.Max(from, calibration);
         if (start < to && firstBug == long.MaxValue && !control.Stopping)
         {
-            long size = Math.Clamp((to - start) / (configuration.Workers * 8L), 1, 1024);
+            // Small blocks, so that the last one a worker takes leaves the others little to wait for (a block
+            // costs a segment and a reseed); no more than a few hundred executions either, so that a bug
+            // found early stops the others soon.
+            long size = Math.Clamp((to - start) / (configuration.Workers * 32L), 1, 256);
             long nextBlock = -1;
             var gate = new object();
             control.RunWorkers(configuration.Workers, _ =>
