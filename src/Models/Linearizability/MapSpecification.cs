@@ -137,13 +137,26 @@ public sealed class MapSpecification : SequentialSpecification<MapState>
 
     void AddObservations(Operation range, List<Value> keys, List<Operation> into)
     {
+        var pairs = range.Result.Items;
         foreach (var key in keys)
         {
-            var produced = range.Result.Items.Where(pair => pair.Items[0] == key).Select(pair => pair.Items[1]).ToArray();
-            if (produced.Length == 0 && !rangeProducesStableKeys) continue;
-            var seen = produced.Length switch { 0 => Value.Null, 1 => produced[0], _ => Value.List(produced) };
+            // The values the Range produced for this key: usually none or one, so no list unless there are more.
+            int count = 0;
+            Value first = Value.Null;
+            for (int i = 0; i < pairs.Count; i++)
+                if (pairs[i].Items[0] == key && count++ == 0) first = pairs[i].Items[1];
+            if (count == 0 && !rangeProducesStableKeys) continue;
+            var seen = count <= 1 ? first : Value.List(Produced(pairs, key, count));
             into.Add(range with { Args = [key], Result = seen });
         }
+    }
+
+    static Value[] Produced(IReadOnlyList<Value> pairs, Value key, int count)
+    {
+        var produced = new Value[count];
+        for (int i = 0, n = 0; i < pairs.Count; i++)
+            if (pairs[i].Items[0] == key) produced[n++] = pairs[i].Items[1];
+        return produced;
     }
 
     protected override string? CheckArguments(Operation op)
