@@ -77,15 +77,31 @@ internal sealed class StructureCheck(ClassicMap map)
             entries += currentEntries![j];
         }
         if (map.GhostCount != entries) return $"count is {map.GhostCount} but {entries} entries are live (CM-6)";
-        var assigned = contents.AssignedSincePass;
+        // CM-1. Only a key a changed chain may hold, or one assigned since the last pass, can fail now; should
+        // one fail, every key is looked up in order, so that the violation reported is the full walk's first.
+        if ((!incremental || !ChangedKeysFound(live, contents.AssignedSincePass, current, old)) && FirstUnfound(live) is { } unfound)
+            return unfound;
+        Passed(current, old);
+        return null;
+    }
+
+    bool ChangedKeysFound(Dictionary<GoKey, int> live, List<GoKey> assigned, BucketArray current, BucketArray? old)
+    {
+        foreach (var (key, value) in live)
+            if (Searches(key, current, old) && Find(map, key) != (true, value)) return false;
+        foreach (var key in assigned)
+            if (live.TryGetValue(key, out int value) && Find(map, key) != (true, value)) return false;
+        return true;
+    }
+
+    string? FirstUnfound(Dictionary<GoKey, int> live)
+    {
         foreach (var (key, value) in live)
         {
-            if (incremental && !Searches(key, current, old) && (assigned.Count == 0 || !assigned.Contains(key))) continue;
             var (found, stored) = Find(map, key);
             if (!found) return $"live key {key} cannot be found (CM-1)";
             if (stored != value) return $"key {key} holds {stored}, expected {value} (CM-1)";
         }
-        Passed(current, old);
         return null;
     }
 
