@@ -20,6 +20,12 @@ namespace ModelCheck.Engine;
 /// load read. Under tso and ra a load can read an older message, so this can only add edges (never
 /// report a race that is not one); the race stays visible in the schedule where the load runs first.
 /// Everything is reused across executions: locations are reset lazily by generation.
+///
+/// Until the main task spawns its first child, nothing is recorded (<see cref="Alone"/>): every access and
+/// release of that prefix happens before everything any later task does (each task descends from the main
+/// task after that point and starts knowing its clock), so its epochs could never be reported and what it
+/// released could add nothing to an acquirer's clock. Map scenarios build their map there, and some run
+/// wholly single-task.
 /// </summary>
 internal sealed class RaceDetector
 {
@@ -50,6 +56,9 @@ internal sealed class RaceDetector
     int tasks;
     int generation;
 
+    /// <summary>True while only the main task exists: accesses and fences need not be recorded (see above).</summary>
+    public bool Alone => tasks < 2;
+
     public void Reset()
     {
         generation++;
@@ -73,6 +82,7 @@ internal sealed class RaceDetector
 
     public void OnFence(int task, MemoryOrder order)
     {
+        if (Alone) return;
         if (order.Acquires() && hasPendingAcquire[task]) VectorClock.Join(ref clocks[task], pendingAcquire[task], width);
         if (order.Releases())
         {

@@ -280,7 +280,7 @@ public sealed partial class Runtime
     {
         int index = Append(target.Id, op, order);
         if (op.Writes()) memoryVersion++;
-        if (races is not null && races.OnAccess(target.Id, current!.Id, op, order, index) is var other and >= 0)
+        if (races is not null && !races.Alone && races.OnAccess(target.Id, current!.Id, op, order, index) is var other and >= 0)
             ReportRace(target, other, index);
         // Cells talk to the memory model themselves; locks and wait groups synchronise through it here.
         if (Weak is not null && op >= OpKind.Lock && op <= OpKind.WaitGroupWait) Weak.OnSynchronization(target.Id, op);
