@@ -45,6 +45,70 @@ internal static class LinearizabilityChecker
         };
     }
 
+    /// <summary>
+    /// Whether a small search finds an order of the complete <paramref name="history"/> that respects real time
+    /// and explains every result: Wing and Gong's search without the memo table, trying candidates in return
+    /// order (so its first path is the return order itself, which respects real time), given at most
+    /// <paramref name="steps"/> applications of an operation. Most histories of model runs are linearizable
+    /// along the first path or close to it, and this costs no table, list or key. False proves nothing:
+    /// <see cref="Check"/> decides (with the smallest failing part as its witness).
+    /// </summary>
+    public static bool LinearizesQuickly<TState>(SequentialSpecification<TState> spec, IReadOnlyList<Operation> history, int steps)
+        where TState : IEquatable<TState>
+    {
+        int count = history.Count;
+        if (count > 64) return false; // the placed set is one word
+        Span<int> order = stackalloc int[count];
+        Span<(long, int, int)> returns = stackalloc (long, int, int)[count], calls = stackalloc (long, int, int)[count];
+        // Insertion sort by return key: histories of model runs are short and nearly in return order already.
+        for (int i = 0; i < count; i++)
+        {
+            var key = ReturnKey(history[i], i);
+            int at = i;
+            for (; at > 0 && returns[at - 1].CompareTo(key) > 0; at--) (order[at], returns[at]) = (order[at - 1], returns[at - 1]);
+            (order[at], returns[at]) = (i, key);
+        }
+        for (int p = 0; p < count; p++) calls[p] = ReturnOrder.CallKey(history[order[p]], order[p]);
+        var search = new QuickSearch<TState>(spec, history, steps);
+        return search.Extend(order, returns, calls, 0, 0, spec.Initial);
+    }
+
+    /// <summary>The state of <see cref="LinearizesQuickly"/>: what it may still spend.</summary>
+    struct QuickSearch<TState>(SequentialSpecification<TState> spec, IReadOnlyList<Operation> history, int steps)
+        where TState : IEquatable<TState>
+    {
+        int stepsLeft = steps;
+
+        /// <summary>Whether the operations not in <paramref name="placed"/> (positions in return order) can follow <paramref name="state"/>.</summary>
+        public bool Extend(ReadOnlySpan<int> order, ReadOnlySpan<(long, int, int)> returns, ReadOnlySpan<(long, int, int)> calls,
+            ulong placed, int placedCount, TState state)
+        {
+            if (placedCount == order.Length) return true;
+            int frontier = System.Numerics.BitOperations.TrailingZeroCount(~placed);
+            // The candidates: unplaced operations called before the frontier returned (the frontier among them).
+            for (int p = frontier; p < order.Length; p++)
+            {
+                if ((placed & (1UL << p)) != 0 || calls[p].CompareTo(returns[frontier]) >= 0) continue;
+                if (--stepsLeft < 0) return false;
+                var op = history[order[p]];
+                var after = spec.Apply(state, op, out var result);
+                if (result == op.Result && Extend(order, returns, calls, placed | (1UL << p), placedCount + 1, after)) return true;
+                if (stepsLeft < 0) return false;
+            }
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// When a completed operation returned, as a sort key. At equal times a return comes before a call (the
+    /// returned operation precedes the new one), except the return of an operation called at that same time.
+    /// </summary>
+    static (long, int, int) ReturnKey(Operation op, int index)
+    {
+        long ret = op.Return!.Value;
+        return (ret, ret == op.Call ? 2 : 0, 2 * index + 1);
+    }
+
     /// <summary>The budget of one check, across its parts, and how many configurations it has memoised.</summary>
     sealed class Search(SearchBudget budget)
     {
@@ -304,10 +368,8 @@ internal static class LinearizabilityChecker
             for (int i = 0; i < ops.Count; i++)
             {
                 callKey[i] = CallKey(ops[i], i);
-                if (ops[i].Return is not { } ret) continue;
-                // At equal times a return comes before a call (the returned operation precedes the new
-                // one), except the return of an operation called at that same time.
-                returnKey[i] = (ret, ret == ops[i].Call ? 2 : 0, 2 * i + 1);
+                if (ops[i].IsPending) continue;
+                returnKey[i] = ReturnKey(ops[i], i);
                 (completed[count], byReturn[count++]) = (i, returnKey[i]);
             }
             // The keys are distinct (they end in the operation's index), so the order is total.

@@ -159,6 +159,8 @@ public sealed class MapSpecification : SequentialSpecification<MapState>
         return produced;
     }
 
+    protected override bool AppliesAsRecorded(Operation op) => op.Name != Range;
+
     protected override string? CheckArguments(Operation op)
     {
         if (op.Args.Count > 0 && op.Args[0].IsNull) return "a key cannot be null";

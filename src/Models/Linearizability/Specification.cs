@@ -17,6 +17,13 @@ public interface ISpecification
     /// <summary>Whether some order of the operations that respects real time explains every result; unknown when <paramref name="budget"/> runs out first.</summary>
     LinearizabilityResult Check(IReadOnlyList<Operation> history, SearchBudget? budget = null);
 
+    /// <summary>
+    /// True when <paramref name="history"/> is well formed and complete and a small search, without the
+    /// memo table of <see cref="Check"/>, finds an order that respects real time and explains every result:
+    /// the history is linearizable. False proves nothing; <see cref="Check"/> decides.
+    /// </summary>
+    bool LinearizesQuickly(IReadOnlyList<Operation> history);
+
     /// <summary>The call of <paramref name="op"/> as people read it: Load(k2).</summary>
     string ShowInvocation(Operation op);
 
@@ -54,6 +61,12 @@ public abstract class SequentialSpecification<TState> : ISpecification where TSt
     /// <summary>Null when <paramref name="op"/>'s arguments make sense beyond their number; otherwise why not.</summary>
     protected virtual string? CheckArguments(Operation op) => null;
 
+    /// <summary>
+    /// Whether <see cref="Apply"/> takes <paramref name="op"/> as recorded, as one step of the whole history.
+    /// An operation that only <see cref="Partition"/> turns into steps (a map's Range) is not.
+    /// </summary>
+    protected virtual bool AppliesAsRecorded(Operation op) => true;
+
     public Signature? Find(string name)
     {
         // Indexed: a foreach over the interface would allocate an enumerator per operation checked.
@@ -86,6 +99,14 @@ public abstract class SequentialSpecification<TState> : ISpecification where TSt
     {
         if (Validate(history) is { } problem) throw new ArgumentException(problem, nameof(history));
         return LinearizabilityChecker.Check(this, history, budget ?? SearchBudget.Unlimited);
+    }
+
+    public bool LinearizesQuickly(IReadOnlyList<Operation> history)
+    {
+        for (int i = 0; i < history.Count; i++)
+            if (history[i].IsPending || !AppliesAsRecorded(history[i]) || Problem(history[i]) is not null) return false;
+        // Enough for the usual few overlapping operations of a model run; a history that needs more goes to Check.
+        return LinearizabilityChecker.LinearizesQuickly(this, history, steps: 4 * history.Count + 64);
     }
 
     public virtual string ShowInvocation(Operation op) => op.Invocation;

@@ -32,6 +32,30 @@ public sealed class MapHistoryTests
     }
 
     [Fact]
+    public void The_quick_search_finds_an_order_other_than_the_return_order_and_refuses_what_none_explains()
+    {
+        // The Load saw the Swap's value but returned first: the return order (Load, Swap) explains nothing,
+        // Swap then Load explains both.
+        var overlapping = new Histories()
+            .Op(0, "Swap", Args("k", 1), Value.Null, 1, 6)
+            .Op(1, "Load", Args("k"), 1, 2, 4)
+            .Op(0, "Load", Args("k"), 1, 7, 8);
+        Assert.True(MapSpecification.Instance.LinearizesQuickly(overlapping.Build()));
+        Assert.True(Check(overlapping).IsLinearizable);
+        // The Load returned before the Swap was called, so it cannot see its value.
+        var stale = new Histories()
+            .Op(1, "Load", Args("k"), 1, 1, 2)
+            .Op(0, "Swap", Args("k", 1), Value.Null, 3, 4);
+        Assert.False(MapSpecification.Instance.LinearizesQuickly(stale.Build()));
+        // A pending operation or a Range is left to the full check.
+        var pending = new Histories().Op(0, "Store", Args("k", 1), Value.Null, 1, 2).Pending(1, "Load", Args("k"), 3);
+        Assert.False(MapSpecification.Instance.LinearizesQuickly(pending.Build()));
+        var range = new Histories().Op(0, "Range", Args(), Value.List(), 1, 2);
+        Assert.False(MapSpecification.Instance.LinearizesQuickly(range.Build()));
+        Assert.True(Check(range).IsLinearizable);
+    }
+
+    [Fact]
     public void Swap_and_LoadAndDelete_cannot_both_remove_the_same_value()
     {
         // Seeded bug S-4's signature: each reports v0 gone, so neither order explains the other's result.
