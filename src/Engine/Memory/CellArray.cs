@@ -27,6 +27,15 @@ public sealed class CellArray<T>
     public int Length => cells.Length;
     public Cell<T> this[int index] => cells[index] ?? MakeCell(index);
 
+    /// <summary>
+    /// Element <paramref name="index"/>'s value for ghost code, as <see cref="Cell{T}.Peek"/> gives it. An element
+    /// never made was never accessed, so it still holds the initial value: it is read without making it.
+    /// </summary>
+    public T Peek(int index) => cells[index] is { } cell ? cell.Peek() : initial;
+
+    /// <summary>The object id of element <paramref name="index"/>, made or not (ghost code that follows accesses by id).</summary>
+    public int IdOf(int index) => (uint)index < (uint)cells.Length ? firstId + index : throw new IndexOutOfRangeException();
+
     Cell<T> MakeCell(int index) => cells[index] = new Cell<T>(runtime, this, index, initial, firstId + index);
 
     /// <summary>"name[i]": what the elements are called where one site accesses any of them.</summary>

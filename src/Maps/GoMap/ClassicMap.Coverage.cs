@@ -46,7 +46,7 @@ public sealed partial class ClassicMap
         bool sameSize = (flags.Peek() & SameSizeGrow) != 0;
         rt.Cover(sameSize ? LookupDuringSameSizeGrow : LookupDuringDoublingGrow);
         int index = (int)(hash & (ulong)(old.Length - 1));
-        if (IsEvacuatedMark(old[index].TopHash[0].Peek())) return;
+        if (IsEvacuatedMark(old[index].TopHash.Peek(0))) return;
         rt.Cover(LookupInOldBucket);
         rt.CoverIf(sameSize && index != 0, LookupInLaterOldBucketSameSize);
     }
@@ -62,6 +62,6 @@ public sealed partial class ClassicMap
     void CoverSecondEvacuation()
     {
         if (rt.CollectsCoverage && oldbuckets.Peek() is { } old && nevacuate.Peek() < old.Length)
-            rt.CoverIf(!IsEvacuatedMark(old[nevacuate.Peek()].TopHash[0].Peek()), GrowWorkMovesNevacuate);
+            rt.CoverIf(!IsEvacuatedMark(old[nevacuate.Peek()].TopHash.Peek(0)), GrowWorkMovesNevacuate);
     }
 }

@@ -74,7 +74,7 @@ public sealed partial class ClassicMap
             {
                 var slots = Enumerable.Range(0, bucketCnt).Select(slot =>
                 {
-                    var tophash = bucket.TopHash[slot].Peek();
+                    var tophash = bucket.TopHash.Peek(slot);
                     var tone = IsEvacuatedMark(tophash) ? Tone.Evacuated : IsEmpty(tophash) ? Tone.Empty : Tone.Plain;
                     return positions.TryGetValue((bucket, slot), out var iterator) ? new DrawnSlot(DescribeSlot(bucket, slot), Tone.Marked, [iterator])
                         : new DrawnSlot(DescribeSlot(bucket, slot), tone);
@@ -88,16 +88,16 @@ public sealed partial class ClassicMap
     }
 
     /// <summary>Go's evacuated(b) for ghost code: the first tophash holds an evacuation mark.</summary>
-    static bool GhostEvacuated(Bucket bucket) => IsEvacuatedMark(bucket.TopHash[0].Peek());
+    static bool GhostEvacuated(Bucket bucket) => IsEvacuatedMark(bucket.TopHash.Peek(0));
 
-    static string DescribeSlot(Bucket bucket, int slot) => bucket.TopHash[slot].Peek() switch
+    static string DescribeSlot(Bucket bucket, int slot) => bucket.TopHash.Peek(slot) switch
     {
         EmptyRest => "-",
         EmptyOne => "empty",
         EvacuatedX => "evacX",
         EvacuatedY => "evacY",
         EvacuatedEmpty => "evacE",
-        _ => $"{bucket.Keys[slot].Peek()?.Name ?? "0"}={bucket.Elems[slot].Peek()}",
+        _ => $"{bucket.Keys.Peek(slot)?.Name ?? "0"}={bucket.Elems.Peek(slot)}",
     };
 
     static string DescribeFlags(byte value)

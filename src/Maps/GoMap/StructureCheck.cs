@@ -109,7 +109,7 @@ internal sealed class StructureCheck(ClassicMap map)
     string? CheckOldChain(Bucket head, int ob, ulong oldMask, out int entries)
     {
         entries = 0;
-        bool evacuated = IsEvacuatedMark(head.TopHash[0].Peek());
+        bool evacuated = IsEvacuatedMark(head.TopHash.Peek(0));
         if (CheckChain(map, head, new Where(true, ob), expectEvacuated: evacuated) is { } chainError) return chainError;
         return evacuated ? null : CheckEntries(map, head, oldMask, new Where(true, ob), ref entries);
     }
@@ -118,7 +118,7 @@ internal sealed class StructureCheck(ClassicMap map)
     string? CheckNewChain(Bucket head, int j, ulong mask, BucketArray? old, out int entries)
     {
         entries = 0;
-        if (old is not null && !IsEvacuatedMark(old[j & (old.Length - 1)].TopHash[0].Peek()) && !IsPristine(map, head))
+        if (old is not null && !IsEvacuatedMark(old[j & (old.Length - 1)].TopHash.Peek(0)) && !IsPristine(map, head))
             return $"new bucket {j} was written before its old bucket {j & (old.Length - 1)} was evacuated (CM-5)";
         if (CheckChain(map, head, new Where(false, j), expectEvacuated: false) is { } chainError) return chainError;
         return CheckEntries(map, head, mask, new Where(false, j), ref entries);
@@ -184,20 +184,21 @@ internal sealed class StructureCheck(ClassicMap map)
             if (NumberOf(bucket) >= 0) continue;
             int number = registered++;
             if (written.Length < registered) Array.Resize(ref written, Math.Max(16, 2 * registered));
+            // By id: a slot's cells are made only when the map first touches them, and most slots stay empty.
             for (int i = 0; i < map.BucketCnt; i++)
             {
-                Own(bucket.TopHash[i], number);
-                Own(bucket.Keys[i], number);
-                Own(bucket.Elems[i], number);
+                Own(bucket.TopHash.IdOf(i), number);
+                Own(bucket.Keys.IdOf(i), number);
+                Own(bucket.Elems.IdOf(i), number);
             }
-            Own(bucket.Overflow, number);
+            Own(bucket.Overflow.Id, number);
         }
     }
 
-    void Own(ControlledObject cell, int number)
+    void Own(int cell, int number)
     {
-        if (bucketOfCell.Length <= cell.Id) Array.Resize(ref bucketOfCell, 2 * cell.Id);
-        bucketOfCell[cell.Id] = number + 1;
+        if (bucketOfCell.Length <= cell) Array.Resize(ref bucketOfCell, 2 * cell);
+        bucketOfCell[cell] = number + 1;
     }
 
     void Passed(BucketArray current, BucketArray? old)
@@ -217,7 +218,7 @@ internal sealed class StructureCheck(ClassicMap map)
     {
         if (bucket.Overflow.Peek() is not null) return false;
         for (int i = 0; i < map.BucketCnt; i++)
-            if (bucket.TopHash[i].Peek() != EmptyRest) return false;
+            if (bucket.TopHash.Peek(i) != EmptyRest) return false;
         return true;
     }
 
@@ -228,7 +229,7 @@ internal sealed class StructureCheck(ClassicMap map)
         for (Bucket? bucket = head; bucket is not null; bucket = bucket.Overflow.Peek())
             for (int i = 0; i < map.BucketCnt; i++)
             {
-                byte th = bucket.TopHash[i].Peek();
+                byte th = bucket.TopHash.Peek(i);
                 bool mark = IsEvacuatedMark(th);
                 if (mark != expectEvacuated)
                     return $"{where} is partly evacuated: slot {bucket.Name}[{i}] has tophash {th} (CM-8)";
@@ -245,9 +246,9 @@ internal sealed class StructureCheck(ClassicMap map)
         for (Bucket? bucket = head; bucket is not null; bucket = bucket.Overflow.Peek())
             for (int i = 0; i < map.BucketCnt; i++)
             {
-                if (bucket.TopHash[i].Peek() < MinTopHash) continue;
+                if (bucket.TopHash.Peek(i) < MinTopHash) continue;
                 entries++;
-                var key = bucket.Keys[i].Peek();
+                var key = bucket.Keys.Peek(i);
                 if (key is null || (key.Hash & mask) != (ulong)where.Index)
                     return $"{where} holds {key?.Name ?? "a zero key"}, which belongs elsewhere (CM-7)";
             }
@@ -262,15 +263,15 @@ internal sealed class StructureCheck(ClassicMap map)
         if (map.GhostOldBuckets is { } old)
         {
             var oldBucket = old[(int)(key.Hash & ((ulong)old.Length - 1))];
-            if (!IsEvacuatedMark(oldBucket.TopHash[0].Peek())) bucket = oldBucket;
+            if (!IsEvacuatedMark(oldBucket.TopHash.Peek(0))) bucket = oldBucket;
         }
         byte top = TopHashes.Of(key.Hash);
         for (; bucket is not null; bucket = bucket.Overflow.Peek())
             for (int i = 0; i < map.BucketCnt; i++)
             {
-                byte th = bucket.TopHash[i].Peek();
+                byte th = bucket.TopHash.Peek(i);
                 if (th == EmptyRest) return (false, 0);
-                if (th == top && key.Equals(bucket.Keys[i].Peek())) return (true, bucket.Elems[i].Peek());
+                if (th == top && key.Equals(bucket.Keys.Peek(i))) return (true, bucket.Elems.Peek(i));
             }
         return (false, 0);
     }

@@ -44,8 +44,8 @@ internal sealed class StaleTableLedger(SwissMap map) : IMonitor<TableReplaced>, 
             Mix(g.Ctrl.Peek().Bits);
             for (int i = 0; i < Group.Slots; i++)
             {
-                Mix(g.Keys[i].Peek()?.Hash ?? 0);
-                Mix((ulong)g.Elems[i].Peek());
+                Mix(g.Keys.Peek(i)?.Hash ?? 0);
+                Mix((ulong)g.Elems.Peek(i));
             }
         }
         return h;

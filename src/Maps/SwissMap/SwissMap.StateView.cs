@@ -53,7 +53,7 @@ public sealed partial class SwissMap
             {
                 Ctrls.Empty => new DrawnSlot("-", Tone.Empty),
                 Ctrls.Deleted => new DrawnSlot("del", Tone.Dead),
-                _ => new DrawnSlot($"{g.Keys[i].Peek()?.Name ?? "0"}={g.Elems[i].Peek()} ({ctrl:x2})"),
+                _ => new DrawnSlot($"{g.Keys.Peek(i)?.Name ?? "0"}={g.Elems.Peek(i)} ({ctrl:x2})"),
             };
             yield return iterators is not null && iterators.TryGetValue((g, i), out var name) ? slot with { Tone = Tone.Marked, Markers = [name] } : slot;
         }

@@ -83,7 +83,7 @@ internal sealed class SwissStructureCheck(SwissMap map)
                 if (ctrl == Ctrls.Deleted) { hasTombstone = true; tombstones++; continue; }
                 full++;
                 if (CheckEntry(g, i, entries) is { } error) return error;
-                var key = g.Keys[i].Peek()!;
+                var key = g.Keys.Peek(i)!;
                 if (table.LocalDepth > 0 && (int)(key.Hash >> (64 - table.LocalDepth)) != prefix)
                     return $"{table.Name} holds {key}, whose top {table.LocalDepth} hash bits select another table (SW-6)";
                 if (Unreachable(table, gi, key) is { } blocking)
@@ -102,10 +102,10 @@ internal sealed class SwissStructureCheck(SwissMap map)
     /// <summary>A full slot's control byte is its key's H2, and no key is stored twice.</summary>
     static string? CheckEntry(Group g, int slot, Dictionary<GoKey, int> entries)
     {
-        var key = g.Keys[slot].Peek();
+        var key = g.Keys.Peek(slot);
         if (key is null) return $"{g.Name} slot {slot} is full but holds the zero key";
         if (g.Ctrl.Peek()[slot] != Ctrls.H2(key.Hash)) return $"{g.Name} slot {slot} holds {key} under control byte {g.Ctrl.Peek()[slot]:x2}, not its H2";
-        if (!entries.TryAdd(key, g.Elems[slot].Peek())) return $"{key} is stored twice";
+        if (!entries.TryAdd(key, g.Elems.Peek(slot))) return $"{key} is stored twice";
         return null;
     }
 
