@@ -51,6 +51,7 @@ internal sealed class StructureCheck(ClassicMap map)
         else Restart(current, old);
         ulong mask = (ulong)current.Length - 1;
         int entries = 0;
+        bool anyDirty = false;
         if (old is not null)
         {
             ulong oldMask = (ulong)old.Length - 1;
@@ -59,6 +60,7 @@ internal sealed class StructureCheck(ClassicMap map)
                 oldDirty[ob] = !incremental || ChainWritten(old[ob]);
                 if (oldDirty[ob])
                 {
+                    anyDirty = true;
                     if (CheckOldChain(old[ob], ob, oldMask, out oldEntries![ob]) is { } error) return error;
                     Register(old[ob]);
                 }
@@ -71,6 +73,7 @@ internal sealed class StructureCheck(ClassicMap map)
             currentDirty[j] = !incremental || ChainWritten(head) || (old is not null && oldDirty[j & (old.Length - 1)]);
             if (currentDirty[j])
             {
+                anyDirty = true;
                 if (CheckNewChain(head, j, mask, old, out currentEntries![j]) is { } error) return error;
                 Register(head);
             }
@@ -79,16 +82,18 @@ internal sealed class StructureCheck(ClassicMap map)
         if (map.GhostCount != entries) return $"count is {map.GhostCount} but {entries} entries are live (CM-6)";
         // CM-1. Only a key a changed chain may hold, or one assigned since the last pass, can fail now; should
         // one fail, every key is looked up in order, so that the violation reported is the full walk's first.
-        if ((!incremental || !ChangedKeysFound(live, contents.AssignedSincePass, current, old)) && FirstUnfound(live) is { } unfound)
+        if ((!incremental || !ChangedKeysFound(live, contents.AssignedSincePass, current, old, anyDirty)) && FirstUnfound(live) is { } unfound)
             return unfound;
         Passed(current, old);
         return null;
     }
 
-    bool ChangedKeysFound(Dictionary<GoKey, int> live, List<GoKey> assigned, BucketArray current, BucketArray? old)
+    /// <summary>Whether every live key a dirty chain may hold (none when <paramref name="anyDirty"/> is false), and every one assigned since the last pass, is found with its value.</summary>
+    bool ChangedKeysFound(Dictionary<GoKey, int> live, List<GoKey> assigned, BucketArray current, BucketArray? old, bool anyDirty)
     {
-        foreach (var (key, value) in live)
-            if (Searches(key, current, old) && Find(map, key) != (true, value)) return false;
+        if (anyDirty)
+            foreach (var (key, value) in live)
+                if (Searches(key, current, old) && Find(map, key) != (true, value)) return false;
         foreach (var key in assigned)
             if (live.TryGetValue(key, out int value) && Find(map, key) != (true, value)) return false;
         return true;
