@@ -52,7 +52,7 @@ public sealed partial class ClassicMap
                     if (th == EmptyRest) return (null, 0);
                     continue;
                 }
-                if (Equals(current.Keys[i].Get(Plain), key)) return (current, i);
+                if (GoKey.Same(current.Keys[i].Get(Plain), key)) return (current, i);
             }
         return (null, 0);
     }

@@ -43,7 +43,7 @@ public sealed partial class ClassicMap
                         if (th == EmptyRest) goto notFound;
                         continue;
                     }
-                    if (!Equals(current.Keys[i].Get(Plain), key)) continue;
+                    if (!GoKey.Same(current.Keys[i].Get(Plain), key)) continue;
                     await FinishWriting();
                     return current.Elems[i];
                 }
@@ -94,7 +94,7 @@ public sealed partial class ClassicMap
                     if (th == EmptyRest) goto done;
                     continue;
                 }
-                if (!Equals(current.Keys[i].Get(Plain), key)) continue;
+                if (!GoKey.Same(current.Keys[i].Get(Plain), key)) continue;
                 if (Config.BucketHasPointers) current.Keys[i].Set(null, Plain);
                 current.Elems[i].Set(0, Plain);
                 current.TopHash[i].Set(EmptyOne, Plain);

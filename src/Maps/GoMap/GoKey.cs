@@ -13,7 +13,11 @@ public sealed class GoKey(string name, ulong hash, bool unhashable = false) : IE
     public ulong Hash { get; } = hash;
     public bool Unhashable { get; } = unhashable;
 
-    public bool Equals(GoKey? other) => other is not null && string.Equals(Name, other.Name, StringComparison.Ordinal);
+    public bool Equals(GoKey? other) =>
+        ReferenceEquals(this, other) || (other is not null && string.Equals(Name, other.Name, StringComparison.Ordinal));
+
+    /// <summary>The maps' key comparison (Go's == on keys; null is the zero key), without object.Equals' virtual call and cast.</summary>
+    public static bool Same(GoKey? a, GoKey? b) => ReferenceEquals(a, b) || (a is not null && a.Equals(b));
     public override bool Equals(object? obj) => Equals(obj as GoKey);
     public override int GetHashCode() => (int)(Hash ^ (Hash >> 32));
     public override string ToString() => Name;

@@ -38,7 +38,7 @@ internal sealed class Group
     {
         var ctrl = Ctrl.Get(Plain);
         for (int i = 0; i < Slots; i++)
-            if (ctrl[i] == h2 && Equals(Keys[i].Get(Plain), key)) return i;
+            if (ctrl[i] == h2 && GoKey.Same(Keys[i].Get(Plain), key)) return i;
         return -1;
     }
 
