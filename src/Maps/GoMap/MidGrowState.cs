@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
 
 namespace ModelCheck.Maps.GoMap;
@@ -11,14 +12,17 @@ namespace ModelCheck.Maps.GoMap;
 /// </summary>
 public sealed class MidGrowState
 {
+    // An array, not the interface, so that looking every key up walks it without an enumerator.
+    readonly GoKey[] filled;
+
     MidGrowState(ClassicMap map, GoKey[] filled)
     {
         Map = map;
-        Filled = filled;
+        this.filled = filled;
     }
 
     public ClassicMap Map { get; }
-    public IReadOnlyList<GoKey> Filled { get; }
+    public IReadOnlyList<GoKey> Filled => filled;
     public GoKey A => Filled[0];
     public GoKey B => Filled[1];
     public GoKey C => Filled[2];
@@ -32,18 +36,20 @@ public sealed class MidGrowState
     public ValueTask Insert(GoKey key) => Map.Assign(key, ValueOf(key));
 
     /// <summary>Looks every filled key up, in the order they were inserted.</summary>
-    public async Task LookUpFilled()
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    public async ValueTask LookUpFilled()
     {
-        foreach (var key in Filled) await Map.Lookup(key);
+        foreach (var key in filled) await Map.Lookup(key);
     }
 
     /// <summary>The pre-grow state: B = 2, every bucket filled without overflow, no grow yet.</summary>
-    public static async Task<MidGrowState> BuildPreGrow(Runtime rt, GoMapConfig config)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public static async ValueTask<MidGrowState> BuildPreGrow(Runtime rt, GoMapConfig config)
     {
         bool faithful = config.BucketCnt == 8;
         var map = ClassicMap.Make(rt, "m", config, hint: faithful ? 20 : 5).Monitored();
         var state = new MidGrowState(map, faithful ? FaithfulKeys : ReducedKeys);
-        foreach (var key in state.Filled) await state.Insert(key);
+        foreach (var key in state.filled) await state.Insert(key);
         return state;
     }
 
@@ -65,7 +71,8 @@ public sealed class MidGrowState
     }
 
     /// <summary>S_mid: the pre-grow state plus t, which starts the grow and evacuates old buckets 0 and 1.</summary>
-    public static async Task<MidGrowState> BuildMid(Runtime rt, GoMapConfig config)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
+    public static async ValueTask<MidGrowState> BuildMid(Runtime rt, GoMapConfig config)
     {
         var state = await BuildPreGrow(rt, config);
         await state.Insert(T);
