@@ -99,7 +99,7 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
     {
         Runtime.RecordAccess(this, OpKind.Load, order);
         if (weakState is not null) return WeakGet(order);
-        if (Runtime.IsRecording) Runtime.Note($"load {Name} -> {Show(value)}{Suffix(order)}");
+        if (Runtime.IsRecording) NoteLoad(order);
         return value;
     }
 
@@ -111,7 +111,7 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
             WeakSet(newValue, order);
             return;
         }
-        if (Runtime.IsRecording) Runtime.Note($"store {Name} = {Show(newValue)}{Suffix(order)}");
+        if (Runtime.IsRecording) NoteStore(newValue, order);
         value = newValue;
     }
 
@@ -120,8 +120,7 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
         Runtime.RecordAccess(this, OpKind.CompareExchange, order);
         var old = weakState is null ? value : WeakReadForUpdate(order, isCas: true, expected);
         bool swapped = Same(old, expected);
-        if (Runtime.IsRecording)
-            Runtime.Note($"cas {Name} {Show(expected)} -> {Show(desired)}: {(swapped ? "ok" : $"failed, saw {Show(old)}")}{Suffix(order)}");
+        if (Runtime.IsRecording) NoteCompareAndSwap(expected, desired, old, swapped, order);
         if (weakState is not null) WeakCompleteUpdate(swapped, desired, order);
         else if (swapped) value = desired;
         return swapped;
@@ -131,7 +130,7 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
     {
         Runtime.RecordAccess(this, OpKind.Exchange, order);
         var old = weakState is null ? value : WeakReadForUpdate(order);
-        if (Runtime.IsRecording) Runtime.Note($"swap {Name} {Show(old)} -> {Show(newValue)}{Suffix(order)}");
+        if (Runtime.IsRecording) NoteExchange(old, newValue, order);
         if (weakState is not null) WeakCompleteUpdate(true, newValue, order);
         else value = newValue;
         return old;
@@ -141,11 +140,30 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
     {
         Runtime.RecordAccess(this, OpKind.FetchAdd, order);
         var old = (TNumber)(weakState is null ? value : WeakReadForUpdate(order))!;
-        if (Runtime.IsRecording) Runtime.Note($"fetch_add {Name} {old} + {delta}{Suffix(order)}");
+        if (Runtime.IsRecording) NoteFetchAdd(old, delta, order);
         if (weakState is not null) WeakCompleteUpdate(true, old + delta, order);
         else value = old + delta;
         return old;
     }
+
+    // What a replay records of each operation, kept out of the accessors: building the text takes a large
+    // stack frame, which every access would otherwise set up and clear whether recording or not.
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void NoteLoad(MemoryOrder order) => Runtime.Note($"load {Name} -> {Show(value)}{Suffix(order)}");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void NoteStore(T newValue, MemoryOrder order) => Runtime.Note($"store {Name} = {Show(newValue)}{Suffix(order)}");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void NoteCompareAndSwap(T expected, T desired, T old, bool swapped, MemoryOrder order) =>
+        Runtime.Note($"cas {Name} {Show(expected)} -> {Show(desired)}: {(swapped ? "ok" : $"failed, saw {Show(old)}")}{Suffix(order)}");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void NoteExchange(T old, T newValue, MemoryOrder order) => Runtime.Note($"swap {Name} {Show(old)} -> {Show(newValue)}{Suffix(order)}");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void NoteFetchAdd<TNumber>(TNumber old, TNumber delta, MemoryOrder order) => Runtime.Note($"fetch_add {Name} {old} + {delta}{Suffix(order)}");
 
     /// <summary>
     /// The current value for ghost code (monitors, final assertions): no access is recorded and no

@@ -276,22 +276,38 @@ public sealed partial class Runtime
     }
 
     /// <summary>Records an access by the running task; every controlled operation calls it when it happens.</summary>
+    /// <remarks>
+    /// Inlined into every accessor: a map execution makes thousands of accesses, most of them inside a step and
+    /// under sc with no race detection yet (the main task alone), where all it does is log the access.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void RecordAccess(ControlledObject target, OpKind op, MemoryOrder order)
     {
         int index = Append(target.Id, op, order);
         if (op.Writes()) memoryVersion++;
+        if ((races is not null && !races.Alone) || Weak is not null) Synchronise(target, op, order, index);
+    }
+
+    // What an access adds beyond the log: the race detector's check, and the memory model's part in locks and wait groups.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void Synchronise(ControlledObject target, OpKind op, MemoryOrder order, int index)
+    {
         if (races is not null && !races.Alone && races.OnAccess(target.Id, current!.Id, op, order, index) is var other and >= 0)
             ReportRace(target, other, index);
         // Cells talk to the memory model themselves; locks and wait groups synchronise through it here.
         if (Weak is not null && op >= OpKind.Lock && op <= OpKind.WaitGroupWait) Weak.OnSynchronization(target.Id, op);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     int Append(int target, OpKind op, MemoryOrder order)
     {
-        if (accessCount == accesses.Length) Array.Resize(ref accesses, accesses.Length * 2);
+        if (accessCount == accesses.Length) GrowAccesses();
         accesses[accessCount] = new Access(step, current!.Id, target, op, order);
         return accessCount++;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void GrowAccesses() => Array.Resize(ref accesses, accesses.Length * 2);
 
     // Kept out of RecordAccess, which runs on every access, so that stays small enough to inline.
     [MethodImpl(MethodImplOptions.NoInlining)]
