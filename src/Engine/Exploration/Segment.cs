@@ -60,11 +60,16 @@ public sealed class Segment(long key, bool coverage = false, bool unit = false)
     }
 
     /// <summary><paramref name="next"/> appended to this one (it must start where this one ends).</summary>
-    public Segment Then(Segment next)
+    public Segment Then(Segment next) => Join(next, Units + next.Units);
+
+    /// <summary><paramref name="next"/>, the next part of the same unit (see <see cref="SubtreeExchange"/>), appended to this one.</summary>
+    internal Segment ThenPart(Segment next) => Join(next, Units);
+
+    Segment Join(Segment next, long units)
     {
         var joined = new Segment(Key, Coverage is not null, unit)
         {
-            Units = Units + next.Units,
+            Units = units,
             Executions = Executions + next.Executions,
             Steps = Steps + next.Steps,
             BoundReached = BoundReached + next.BoundReached,

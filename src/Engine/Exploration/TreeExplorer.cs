@@ -19,9 +19,11 @@ namespace ModelCheck.Engine;
 static class TreeExplorer
 {
     /// <summary>Depth-first search, with the scenario's or the run's preemption bound.</summary>
-    public static ExplorationReport Search(Scenario scenario, TestConfiguration configuration, RunControl control) =>
+    /// <param name="splitEagerly">Split units whenever there is something to give, not only when a worker is idle: for tests.</param>
+    public static ExplorationReport Search(Scenario scenario, TestConfiguration configuration, RunControl control, bool splitEagerly = false) =>
         Explore(scenario, configuration, control, TreePartition.ForSearch(configuration.Shard),
-            p => new DfsStrategy(configuration.StrategyValue, p), () => new DfsStrategy(configuration.StrategyValue));
+            p => new DfsStrategy(configuration.StrategyValue, p), () => new DfsStrategy(configuration.StrategyValue),
+            new SubtreeExchange(configuration.Workers, splitEagerly));
 
     /// <summary>
     /// DPOR under sequential consistency: on one worker and the whole tree the plain search (optimal or
@@ -30,12 +32,13 @@ static class TreeExplorer
     /// </summary>
     public static ExplorationReport Reduce(Scenario scenario, TestConfiguration configuration, RunControl control) =>
         Explore(scenario, configuration, control, TreePartition.ForReduction(configuration.Shard),
-            p => new DporStrategy(configuration.StrategyValue, p), configuration.CreateStrategy);
+            p => new DporStrategy(configuration.StrategyValue, p), configuration.CreateStrategy, exchange: null);
 
     /// <param name="create">The strategy walking the units of <paramref name="partition"/>.</param>
     /// <param name="whole">The strategy of the plain search, on one worker and the whole tree.</param>
+    /// <param name="exchange">Where workers share out the rest of their units (null: units are not split).</param>
     static ExplorationReport Explore(Scenario scenario, TestConfiguration configuration, RunControl control,
-        TreePartition partition, Func<TreePartition, IPartitionedStrategy> create, Func<IStrategy> whole)
+        TreePartition partition, Func<TreePartition, IPartitionedStrategy> create, Func<IStrategy> whole, SubtreeExchange? exchange)
     {
         if (configuration.Workers == 1 && configuration.Shard.IsWhole) return ExploreWhole(scenario, configuration, control, whole());
         var ledger = new UnitLedger(configuration.Shard, configuration.Iterations, partition);
@@ -43,9 +46,12 @@ static class TreeExplorer
         control.RunWorkers(configuration.Workers, _ =>
         {
             var strategy = create(partition);
-            var walked = ExploreUnits(scenario, strategy, configuration, control, ledger.Add, partition);
+            var walked = ExploreUnits(scenario, strategy, configuration, control, ledger.Add, partition, exchange);
             if (walked) Interlocked.Exchange(ref units, strategy.Unit + 1);
+            if (exchange is not null) ExploreSubtrees(scenario, configuration, control, ledger.Add, partition, exchange);
         });
+        if (exchange is not null)
+            foreach (var unfinished in exchange.Unfinished(configuration.AllBugs)) ledger.Add(unfinished);
         // After a cancellation the report is what was explored, budget or not.
         var (segments, truncated) = control.Stopping
             ? (ledger.Segments, false)
@@ -57,13 +63,15 @@ static class TreeExplorer
     /// <summary>
     /// Walks the tree with <paramref name="strategy"/>, exploring the units it claims; true when the walk
     /// reached the end of the tree. A unit is handed to <paramref name="finished"/> when the strategy leaves
-    /// it, or unfinished when the run stops inside it.
+    /// it, or unfinished when the run stops inside it; a unit part of which went to another worker through
+    /// <paramref name="exchange"/> is handed on when its last part is explored.
     /// </summary>
     static bool ExploreUnits(Scenario scenario, IPartitionedStrategy strategy, TestConfiguration configuration,
-        RunControl control, Action<Segment> finished, TreePartition partition)
+        RunControl control, Action<Segment> finished, TreePartition partition, SubtreeExchange? exchange)
     {
         var worker = new Worker(scenario, configuration, strategy, control);
         Segment? current = null;
+        UnitPart? part = null;
         while (!control.Stopping && strategy.PrepareExecution())
         {
             if (worker.Run() is not { } result || !strategy.Owned) continue;
@@ -75,7 +83,11 @@ static class TreeExplorer
             bool first = current.Add(result, worker);
             control.Executed(result.Bug is not null);
             bool bugStop = first && !configuration.AllBugs;
-            if (bugStop) partition.StopAfter(current.Key);
+            if (bugStop)
+            {
+                partition.StopAfter(current.Key);
+                if (part is not null) exchange!.DropAfter(part);
+            }
             if (bugStop || strategy.UnitDone)
             {
                 current.Finished = true;
@@ -87,12 +99,67 @@ static class TreeExplorer
                 partition.StopAfter(current.Key);
                 strategy.LeaveUnit();
             }
-            else continue;
-            finished(current);
+            else
+            {
+                if (exchange is { Wanted: true } && strategy.Split() is { } given) part = exchange.Offer(part, given);
+                continue;
+            }
+            Hand(current, part, finished, exchange, configuration.AllBugs);
             current = null;
+            part = null;
         }
-        if (current is not null) finished(current);
+        if (current is not null) Hand(current, part, finished, exchange, configuration.AllBugs);
         return strategy.IsComplete;
+    }
+
+    /// <summary>
+    /// Explores the subtrees other workers give away, until none is left to give (every worker is idle);
+    /// a worker does this once its walk of the tree has no unit left to claim.
+    /// </summary>
+    static void ExploreSubtrees(Scenario scenario, TestConfiguration configuration, RunControl control,
+        Action<Segment> finished, TreePartition partition, SubtreeExchange exchange)
+    {
+        var strategy = new DfsStrategy(configuration.StrategyValue);
+        var worker = new Worker(scenario, configuration, strategy, control);
+        while (exchange.Take(control) is var (subtree, part))
+        {
+            strategy.Explore(subtree);
+            worker.TookPart();
+            var current = new Segment(subtree.Unit, configuration.Coverage, unit: true);
+            while (!part.Unneeded && current.Key <= partition.StoppedAfter && !control.Stopping && strategy.PrepareExecution())
+            {
+                if (worker.Run() is not { } result) continue;
+                bool first = current.Add(result, worker);
+                control.Executed(result.Bug is not null);
+                if (first && !configuration.AllBugs)
+                {
+                    partition.StopAfter(current.Key);
+                    exchange.DropAfter(part);
+                    current.Finished = true;
+                    break;
+                }
+                if (strategy.IsComplete)
+                {
+                    current.Finished = true;
+                    break;
+                }
+                // The budget ends inside this part: the unit is explored again alone (see UnitLedger).
+                if (current.Executions >= configuration.Iterations)
+                {
+                    partition.StopAfter(current.Key);
+                    break;
+                }
+                if (exchange.Wanted && strategy.Split() is { } given) exchange.Offer(part, given);
+            }
+            Hand(current, part, finished, exchange, configuration.AllBugs);
+        }
+    }
+
+    // A unit's segment goes to the ledger; a part of a split unit goes to the exchange, which joins the unit's parts when all are in.
+    static void Hand(Segment segment, UnitPart? part, Action<Segment> finished, SubtreeExchange? exchange, bool allBugs)
+    {
+        if (part is null) finished(segment);
+        else if (exchange!.Finish(part, segment, allBugs) is { } unit) finished(unit);
     }
 
     /// <summary>The plain search: one worker, the whole tree, one segment.</summary>

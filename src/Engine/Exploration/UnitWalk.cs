@@ -97,4 +97,11 @@ internal interface IPartitionedStrategy : IStrategy
 
     /// <summary>Skips what is left of the current unit (after a bug, or when it is no longer needed).</summary>
     void LeaveUnit();
+
+    /// <summary>
+    /// Gives part of what is left of the current unit to another worker (see <see cref="SubtreeExchange"/>);
+    /// null when there is nothing to give. DPOR never splits a unit: its backtrack sets grow from races
+    /// found later in the unit, which the explorer of another part would not see.
+    /// </summary>
+    DfsSubtree? Split() => null;
 }
