@@ -9,9 +9,14 @@
 #    table, HashTrieMap) under random: ITERATIONS executions (default 20000), each run REPEATS times
 #    (default 3) on 1 and on 2 workers, the median exploration time of each. The output of the two runs
 #    must be the same bytes (the "same" column); a run that differs is a bug of the partition.
-# 2. Complete explorations of the largest correct scenarios (once each on 1 and 2 workers; COMPLETE
-#    lists them as scenario:strategy[:preemption bound], default below). DPOR on two workers runs its
-#    cut search, whose execution count differs slightly from one worker's (docs/many-machines.md).
+# 2. Complete explorations, once each on 1 and 2 workers (COMPLETE lists them as
+#    scenario:strategy[:preemption bound]): by default one correct scenario of each map family, with a
+#    bound that makes its depth-first search take 10-40 s on one worker of a quiet machine (the classic Go
+#    map has none that large: its largest, gomap/sequential/faithful, is 2,048 executions), then the
+#    largest correct scenario, chm/correct/update-during-resize under DPOR. A depth-first search must print
+#    the same bytes on 1 and 2 workers ("same"); DPOR on two workers runs its cut search, whose execution
+#    count differs slightly from one worker's (docs/many-machines.md), so its "same" column says "cut".
+#    On a quiet 2-core machine the section takes about 4 minutes.
 #
 # Columns:
 #   1 worker, 2 workers  the CLI's exploration time (its `timing` line: no process start-up)
@@ -34,21 +39,16 @@
 #
 #   scripts/speedup.sh
 #   ITERATIONS=100000 REPEATS=5 COMPLETE="chm/correct/resize-under-get:dfs:100" scripts/speedup.sh
+#   FAMILIES=" " scripts/speedup.sh        (the complete explorations only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 iterations=${ITERATIONS:-20000}
 repeats=${REPEATS:-3}
-# The dfs bound of 100 preemptions never cuts: the scenario's declared bound would otherwise apply.
-complete=${COMPLETE:-"chm/correct/resize-under-get:dfs:100 chm/correct/insert-behind-double-claim:dpor chm/correct/update-during-resize:dpor"}
-families=(
-  gomap/range-across-grow/reduced
-  syncmap/correct/conditional
-  chm/correct/three-tasks
-  gomap/locked/mutex
-  swissmap/range-across-grow/reduced
-  hashtriemap/correct/expand-under-load
-)
+# A dfs bound of 100 preemptions never cuts: the scenario's declared bound would otherwise apply.
+complete=${COMPLETE:-"chm/correct/resize-under-get:dfs:100 syncmap/correct/conditional:dfs:3 hashtriemap/correct/lazy-init:dfs:4 gomap/sequential/faithful:dfs:100 gomap/sharded:dfs:3 swissmap/compare/growth-work:dfs:100 chm/correct/update-during-resize:dpor"}
+# FAMILIES: the random rows' scenarios, one of each map family (" ": none).
+read -r -a families <<<"${FAMILIES:-gomap/range-across-grow/reduced syncmap/correct/conditional chm/correct/three-tasks gomap/locked/mutex swissmap/range-across-grow/reduced hashtriemap/correct/expand-under-load}"
 
 dotnet build src/Cli -c Release -v quiet -nologo >/dev/null
 work=$(mktemp -d)
@@ -94,6 +94,7 @@ locks() { sed -nE 's/.*lock contentions ([0-9]+).*/\1/p' "$work/$1.err"; }
 load() { cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || uptime; }
 
 echo "machine: $(nproc) cores; load average at start: $(load)"
+if [ ${#families[@]} -gt 0 ]; then
 echo
 echo "random, $iterations executions, median of $repeats runs (diagnostics of the last)"
 printf '%-38s %10s %9s %9s %8s %7s %7s %-16s %9s %-23s %5s %4s\n' scenario executions "1 worker" "2 workers" speed-up ceiling "cpu 2/1" "worker cpu 1|2" cpu-bound "gc 1 | 2" locks same
@@ -114,9 +115,10 @@ for name in "${families[@]}"; do
     "$(ratio "$(awk -v t="$t1" 'BEGIN { print 2 * t }')" "$tp")" "$(cpu)" \
     "$(threads one)|$(threads two)" "$(bound)" "$(gc one) | $(gc two)" "$(locks two)" "$same"
 done
+fi
 echo
 echo "complete explorations, once each"
-printf '%-40s %-8s %21s %9s %9s %8s %7s %-20s %9s %-25s\n' scenario strategy "executions (1 / 2)" "1 worker" "2 workers" speed-up "cpu 2/1" "worker cpu 1|2" cpu-bound "gc 1 | 2"
+printf '%-40s %-10s %21s %9s %9s %8s %7s %-20s %9s %-25s %4s\n' scenario strategy "executions (1 / 2)" "1 worker" "2 workers" speed-up "cpu 2/1" "worker cpu 1|2" cpu-bound "gc 1 | 2" same
 for entry in $complete; do
   IFS=: read -r name strategy bound <<<"$entry"
   t1=$(run "$name" "$strategy" 2000000000 1 one "$bound")
@@ -124,8 +126,10 @@ for entry in $complete; do
   for tag in one two; do
     if ! grep -q 'complete' "$work/$tag"; then echo "warning: $name ($strategy, $tag worker(s)) did not complete" >&2; fi
   done
-  printf '%-40s %-8s %21s %8ss %8ss %8s %7s %-20s %9s %-25s\n' "$name" "$strategy" "$(executions one) / $(executions two)" "$t1" "$t2" "$(ratio "$t1" "$t2")" "$(cpu)" \
-    "$(threads one)|$(threads two)" "$(bound)" "$(gc one) | $(gc two)"
+  same=no
+  if [ "$strategy" = dpor ]; then same=cut; elif cmp -s "$work/one" "$work/two"; then same=yes; fi
+  printf '%-40s %-10s %21s %8ss %8ss %8s %7s %-20s %9s %-25s %4s\n' "$name" "$strategy${bound:+ $bound}" "$(executions one) / $(executions two)" "$t1" "$t2" "$(ratio "$t1" "$t2")" "$(cpu)" \
+    "$(threads one)|$(threads two)" "$(bound)" "$(gc one) | $(gc two)" "$same"
 done
 echo
 echo "load average at end: $(load)"

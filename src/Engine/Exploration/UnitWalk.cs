@@ -44,13 +44,17 @@ internal sealed class UnitWalk(TreePartition partition)
 
     /// <summary>
     /// The unit starting at path position <paramref name="start"/> is reached. A new one is numbered and
-    /// claimed; when it belongs to another walker the execution stops here (<see cref="UnitSkippedException"/>).
+    /// claimed; false when it belongs to another walker (the caller stops the execution there with
+    /// <see cref="UnitSkippedException"/>, or tries <see cref="EnterNext"/>).
     /// </summary>
-    public void Enter(int start)
+    public bool Enter(int start)
     {
         Start = start;
-        if (fresh && !Begin()) throw new UnitSkippedException();
+        return !fresh || Begin();
     }
+
+    /// <summary>The unit just reached belongs to another walker, and the next unit starts at the same place (the next option of the same point): numbers and claims it.</summary>
+    public bool EnterNext() => Begin();
 
     /// <summary>The execution ended: one that ended above every unit is a unit of its own.</summary>
     public void Ended()

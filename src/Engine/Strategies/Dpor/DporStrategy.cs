@@ -49,7 +49,7 @@ public sealed class DporStrategy(int? preemptionBound, TreePartition? partition 
     public int PickTask(ReadOnlySpan<int> enabled, int previous, int step)
     {
         // A unit is the subtree of the first decision reached once the width above it reaches the threshold.
-        if (units is { InUnit: false, Wide: true }) units.Enter(position);
+        if (units is { InUnit: false, Wide: true } && !units.Enter(position)) throw new UnitSkippedException();
         var node = DecisionOnPath<ScheduleNode>(step);
         if (node is null)
         {
