@@ -89,31 +89,11 @@ public sealed class MapSpecification : SequentialSpecification<MapState>
         }
     }
 
-    // Runs once per execution of every map scenario with a history: plain loops, no sets or queries.
+    // Runs once per execution of every map scenario with a history whose quick check fails: plain loops, no sets or queries.
     public override IEnumerable<SubHistory> Partition(IReadOnlyList<Operation> history)
     {
-        var keys = new List<Value>();
-        bool ranges = false, clears = false;
-        for (int i = 0; i < history.Count; i++)
-        {
-            var op = history[i];
-            if (op.Name == Range)
-            {
-                ranges = true;
-                if (!op.IsPending) foreach (var pair in op.Result.Items) AddKey(keys, pair.Items[0]);
-            }
-            else if (op.Args.Count > 0) AddKey(keys, op.Args[0]);
-            else clears |= op.Name == "Clear";
-        }
-        var expanded = history;
-        if (ranges)
-        {
-            var withObservations = new List<Operation>(history.Count);
-            foreach (var op in history)
-                if (op.Name != Range) withObservations.Add(op);
-                else if (!op.IsPending) AddObservations(op, keys, withObservations); // a pending Range observed nothing we know of
-            expanded = withObservations;
-        }
+        var keys = Keys(history, out bool ranges, out bool clears);
+        var expanded = ranges ? WithObservations(history, keys) : history;
         if (clears)
         {
             yield return new SubHistory("the map", ranges ? expanded : history.ToList());
@@ -126,6 +106,46 @@ public sealed class MapSpecification : SequentialSpecification<MapState>
                 if (expanded[i].Args[0] == key) part.Add(expanded[i]);
             yield return new SubHistory($"key {key}", part);
         }
+    }
+
+    /// <summary>The keys <paramref name="history"/> names or its Ranges produced, sorted and distinct; whether it has Ranges and Clears.</summary>
+    static List<Value> Keys(IReadOnlyList<Operation> history, out bool ranges, out bool clears)
+    {
+        var keys = new List<Value>();
+        ranges = clears = false;
+        for (int i = 0; i < history.Count; i++)
+        {
+            var op = history[i];
+            if (op.Name == Range)
+            {
+                ranges = true;
+                if (!op.IsPending) foreach (var pair in op.Result.Items) AddKey(keys, pair.Items[0]);
+            }
+            else if (op.Args.Count > 0) AddKey(keys, op.Args[0]);
+            else clears |= op.Name == "Clear";
+        }
+        return keys;
+    }
+
+    /// <summary><paramref name="history"/> with each Range replaced by its observations of <paramref name="keys"/>.</summary>
+    List<Operation> WithObservations(IReadOnlyList<Operation> history, List<Value> keys)
+    {
+        var withObservations = new List<Operation>(history.Count);
+        foreach (var op in history)
+            if (op.Name != Range) withObservations.Add(op);
+            else if (!op.IsPending) AddObservations(op, keys, withObservations); // a pending Range observed nothing we know of
+        return withObservations;
+    }
+
+    /// <summary>
+    /// With its Ranges as observations the whole history is checked as one: an order of all of it that
+    /// explains every result explains each key's part (and, with a Clear, the whole map's).
+    /// </summary>
+    protected override IReadOnlyList<Operation> AsSteps(IReadOnlyList<Operation> history)
+    {
+        for (int i = 0; i < history.Count; i++)
+            if (history[i].Name == Range) return WithObservations(history, Keys(history, out _, out _));
+        return history;
     }
 
     /// <summary>Adds <paramref name="key"/> to the sorted, distinct <paramref name="keys"/>.</summary>
@@ -158,8 +178,6 @@ public sealed class MapSpecification : SequentialSpecification<MapState>
             if (pairs[i].Items[0] == key) produced[n++] = pairs[i].Items[1];
         return produced;
     }
-
-    protected override bool AppliesAsRecorded(Operation op) => op.Name != Range;
 
     protected override string? CheckArguments(Operation op)
     {

@@ -47,12 +47,18 @@ public sealed class MapHistoryTests
             .Op(1, "Load", Args("k"), 1, 1, 2)
             .Op(0, "Swap", Args("k", 1), Value.Null, 3, 4);
         Assert.False(MapSpecification.Instance.LinearizesQuickly(stale.Build()));
-        // A pending operation or a Range is left to the full check.
+        // A pending operation is left to the full check.
         var pending = new Histories().Op(0, "Store", Args("k", 1), Value.Null, 1, 2).Pending(1, "Load", Args("k"), 3);
         Assert.False(MapSpecification.Instance.LinearizesQuickly(pending.Build()));
-        var range = new Histories().Op(0, "Range", Args(), Value.List(), 1, 2);
-        Assert.False(MapSpecification.Instance.LinearizesQuickly(range.Build()));
-        Assert.True(Check(range).IsLinearizable);
+        // A Range is its observations: it must produce k, present throughout, and must not produce a value k never had.
+        var range = new Histories().Op(0, "Store", Args("k", 1), Value.Null, 1, 2);
+        Assert.True(MapSpecification.Instance.LinearizesQuickly(range.Op(1, "Range", Args(), Pairs(("k", 1)), 3, 4).Build()));
+        var missed = new Histories().Op(0, "Store", Args("k", 1), Value.Null, 1, 2).Op(1, "Range", Args(), Value.List(), 3, 4);
+        Assert.False(MapSpecification.Instance.LinearizesQuickly(missed.Build()));
+        Assert.False(Check(missed).IsLinearizable);
+        var twice = new Histories().Op(0, "Store", Args("k", 1), Value.Null, 1, 2).Op(1, "Range", Args(), Pairs(("k", 1), ("k", 1)), 3, 4);
+        Assert.False(MapSpecification.Instance.LinearizesQuickly(twice.Build()));
+        Assert.False(Check(twice).IsLinearizable);
     }
 
     [Fact]
