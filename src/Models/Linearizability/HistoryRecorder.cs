@@ -21,29 +21,48 @@ namespace ModelCheck.Models.Linearizability;
 /// </example>
 public sealed class HistoryRecorder(Runtime rt, ISpecification specification)
 {
+    // One Operation per operation, made when it returns: until then its invocation waits here and the
+    // operation's place holds null. Model runs record a dozen operations per execution, every execution.
     readonly List<Operation> operations = [];
+    readonly List<Invocation> invocations = [];
+    int pending;
+
+    /// <summary>What <see cref="Invoke"/> recorded of an operation.</summary>
+    readonly record struct Invocation(int Client, string Name, Value[] Args, long Call);
 
     public ISpecification Specification => specification;
 
     /// <summary>The operations so far; those that have not returned are pending.</summary>
-    public IReadOnlyList<Operation> Operations => operations;
+    public IReadOnlyList<Operation> Operations
+    {
+        get
+        {
+            if (pending == 0) return operations;
+            var all = new List<Operation>(operations.Count);
+            for (int i = 0; i < operations.Count; i++) all.Add(operations[i] ?? Pending(i));
+            return all;
+        }
+    }
 
     /// <summary>Records the invocation of <paramref name="name"/> by the running task, now.</summary>
     public Call Invoke(string name, params Value[] args)
     {
-        var op = new Operation(operations.Count, rt.CurrentTask, name, args, Value.Null, rt.Step, null);
-        operations.Add(op);
+        int id = operations.Count;
+        invocations.Add(new Invocation(rt.CurrentTask, name, args, rt.Step));
+        operations.Add(null!);
+        pending++;
         rt.MarkRealTimeEvent(completes: false);
-        if (rt.IsRecording) rt.Note($"invoke {specification.ShowInvocation(op)}");
-        return new Call(op.Id);
+        if (rt.IsRecording) rt.Note($"invoke {specification.ShowInvocation(Pending(id))}");
+        return new Call(id);
     }
 
     /// <summary>Records that the operation begun by <paramref name="call"/> returned <paramref name="result"/>, now.</summary>
     public void Return(Call call, Value result)
     {
-        var op = operations[call.Id];
-        if (!op.IsPending) throw new InvalidOperationException($"{op.Invocation} has already returned");
-        op = operations[call.Id] = op with { Result = result, Return = rt.Step };
+        if (operations[call.Id] is { } done) throw new InvalidOperationException($"{done.Invocation} has already returned");
+        var (client, name, args, at) = invocations[call.Id];
+        var op = operations[call.Id] = new Operation(call.Id, client, name, args, result, at, rt.Step);
+        pending--;
         rt.MarkRealTimeEvent(completes: true);
         if (rt.IsRecording)
         {
@@ -52,15 +71,22 @@ public sealed class HistoryRecorder(Runtime rt, ISpecification specification)
         }
     }
 
+    Operation Pending(int id)
+    {
+        var (client, name, args, at) = invocations[id];
+        return new Operation(id, client, name, args, Value.Null, at, null);
+    }
+
     /// <summary>
     /// Checks the history so far against the specification and, if no order explains it, ends the
     /// execution with <see cref="BugKind.NotLinearizable"/> and the smallest failing part as a table.
     /// </summary>
     public void CheckLinearizable()
     {
+        var history = Operations;
         // Most executions' histories: no search, no verdict object.
-        if (specification.LinearizesQuickly(operations)) return;
-        var result = specification.Check(operations);
+        if (specification.LinearizesQuickly(history)) return;
+        var result = specification.Check(history);
         if (!result.IsLinearizable) rt.Fail(BugKind.NotLinearizable, result.Explain(specification));
     }
 
