@@ -182,7 +182,7 @@ static class Scenarios
 
         // Setup, tasks and the final reads all go into one history, so C-8 covers the whole execution.
         var history = new HistoryRecorder(rt, MapSpecification.Instance);
-        foreach (var (key, value) in workload.Setup) await Put(key, value).RunRecorded(map, history);
+        foreach (var put in workload.SetupPuts) await put.RunRecorded(map, history);
 
         var tasks = new TaskHandle[workload.Tasks.Length];
         for (int t = 0; t < tasks.Length; t++)
@@ -195,7 +195,7 @@ static class Scenarios
         }
         foreach (var task in tasks) await task.Join();
 
-        foreach (int key in workload.Keys) await Get(key).RunRecorded(map, history);
+        foreach (var get in workload.FinalGets) await get.RunRecorded(map, history);
         history.CheckLinearizable();
     }
 }

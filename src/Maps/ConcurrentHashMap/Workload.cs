@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
+using ModelCheck.Maps.Basics;
 using ModelCheck.Models.Linearizability;
 using SpecValue = ModelCheck.Models.Linearizability.Value;
 
@@ -10,6 +11,10 @@ enum OpName { Get, Put, PutIfAbsent, Remove }
 /// <summary>One map operation of a task. Keys are their own hash, so "k5" lives in bin 5 &amp; (n − 1).</summary>
 readonly record struct ChmOp(OpName Name, int Key, int Value = 0)
 {
+    // What the history records of this operation, made once: a workload's operations are made once per
+    // process (see Workload), so every execution records the same key name and argument array.
+    readonly SpecValue[] arguments = Name is OpName.Get or OpName.Remove ? [KeyNames.Of(Key)] : [KeyNames.Of(Key), Value];
+
     public override string ToString() => Name switch
     {
         OpName.Get => $"get(k{Key})",
@@ -35,14 +40,13 @@ readonly record struct ChmOp(OpName Name, int Key, int Value = 0)
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
     public async ValueTask<int?> RunRecorded(ConcurrentHashMap map, HistoryRecorder history)
     {
-        SpecValue key = $"k{Key}";
-        var call = Name switch
+        var call = history.Invoke(Name switch
         {
-            OpName.Get => history.Invoke("Load", key),
-            OpName.Put => history.Invoke("Swap", key, Value),
-            OpName.PutIfAbsent => history.Invoke("LoadOrStore", key, Value),
-            _ => history.Invoke("LoadAndDelete", key),
-        };
+            OpName.Get => "Load",
+            OpName.Put => "Swap",
+            OpName.PutIfAbsent => "LoadOrStore",
+            _ => "LoadAndDelete",
+        }, arguments);
         var result = await ApplyTo(map);
         history.Return(call, Name == OpName.PutIfAbsent
             ? SpecValue.List(result ?? Value, result is not null)
@@ -57,5 +61,10 @@ readonly record struct ChmOp(OpName Name, int Key, int Value = 0)
 /// </summary>
 sealed record Workload(string Name, int TableLength, int MinTransferStride, (int Key, int Value)[] Setup, ChmOp[][] Tasks)
 {
-    public IEnumerable<int> Keys => Setup.Select(s => s.Key).Concat(Tasks.SelectMany(t => t.Select(op => op.Key))).Distinct().Order();
+    /// <summary>The setup's puts, made once (workloads are static): every execution runs these.</summary>
+    public ChmOp[] SetupPuts { get; } = [.. Setup.Select(s => new ChmOp(OpName.Put, s.Key, s.Value))];
+
+    /// <summary>A get of every key the workload names, in key order: the reads after the tasks are joined.</summary>
+    public ChmOp[] FinalGets { get; } =
+        [.. Setup.Select(s => s.Key).Concat(Tasks.SelectMany(t => t.Select(op => op.Key))).Distinct().Order().Select(key => new ChmOp(OpName.Get, key))];
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
+using ModelCheck.Maps.Basics;
 using ModelCheck.Models.Linearizability;
 
 namespace ModelCheck.Maps.SyncMap;
@@ -13,6 +14,12 @@ enum OpKind { Load, Store, LoadOrStore, LoadAndDelete, Delete, Swap, CompareAndS
 /// </summary>
 readonly record struct SyncMapOp(OpKind Kind, int Key = 0, int A = 0, int B = 0)
 {
+    static readonly string[] Names = Enum.GetNames<OpKind>();
+
+    // What the history records of this call, made once: a workload's calls are made once per process
+    // (see Workload), so every execution records the same argument array.
+    readonly Value[] arguments = Arguments(Kind, Key, A, B);
+
     public static SyncMapOp Load(int key) => new(OpKind.Load, key);
     public static SyncMapOp Store(int key, int value) => new(OpKind.Store, key, value);
     public static SyncMapOp LoadOrStore(int key, int value) => new(OpKind.LoadOrStore, key, value);
@@ -24,22 +31,18 @@ readonly record struct SyncMapOp(OpKind Kind, int Key = 0, int A = 0, int B = 0)
     public static SyncMapOp Range() => new(OpKind.Range);
     public static SyncMapOp Clear() => new(OpKind.Clear);
 
-    Value[] Arguments()
+    static Value[] Arguments(OpKind kind, int key, int a, int b) => kind switch
     {
-        Value key = $"k{Key}";
-        return Kind switch
-        {
-            OpKind.Range or OpKind.Clear => [],
-            OpKind.Load or OpKind.LoadAndDelete or OpKind.Delete => [key],
-            OpKind.CompareAndSwap => [key, A, B],
-            _ => [key, A],
-        };
-    }
+        OpKind.Range or OpKind.Clear => [],
+        OpKind.Load or OpKind.LoadAndDelete or OpKind.Delete => [KeyNames.Of(key)],
+        OpKind.CompareAndSwap => [KeyNames.Of(key), a, b],
+        _ => [KeyNames.Of(key), a],
+    };
 
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     public async ValueTask RunRecorded(ISyncMap map, HistoryRecorder history)
     {
-        var call = history.Invoke(Kind.ToString(), Arguments());
+        var call = history.Invoke(Names[(int)Kind], arguments);
         Value result;
         switch (Kind)
         {
@@ -79,7 +82,7 @@ readonly record struct SyncMapOp(OpKind Kind, int Key = 0, int A = 0, int B = 0)
                 break;
             default:
                 var pairs = await map.Range();
-                result = Value.List(pairs.Select(p => Value.List($"k{p.Key}", p.Value)).ToArray());
+                result = Value.List(pairs.Select(p => Value.List(KeyNames.Of(p.Key), p.Value)).ToArray());
                 break;
         }
         history.Return(call, result);

@@ -21,7 +21,12 @@ public static class Scenarios
     // Adding k2 rebuilds dirty from read.m: deleted k1 becomes expunged, dirty = {k2}.
     static readonly SyncMapOp[] K1Expunged = [Store(1, 10), Load(1), Delete(1), Store(2, 20)];
 
-    internal static (Workload Workload, SeededBug Bug, Checks Checks) Case(string argument) => argument switch
+    // Each case is made once per process: a workload makes its calls' recorded arguments when it is made.
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Workload, SeededBug, Checks)> Cases = new(StringComparer.Ordinal);
+
+    internal static (Workload Workload, SeededBug Bug, Checks Checks) Case(string argument) => Cases.GetOrAdd(argument, MakeCase);
+
+    static (Workload Workload, SeededBug Bug, Checks Checks) MakeCase(string argument) => argument switch
     {
         "promote-on-miss" => (new(K1InDirty, [[Load(1), Load(2)], [Store(1, 11), LoadOrStore(2, 20)]]), SeededBug.None, Checks.HistoryAndInvariants),
         "expunge-revive" => (new(K1Deleted, [[Store(2, 20), Load(1)], [Store(1, 11), Load(3)]]), SeededBug.None, Checks.HistoryAndInvariants),

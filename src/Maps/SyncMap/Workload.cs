@@ -11,8 +11,13 @@ namespace ModelCheck.Maps.SyncMap;
 /// </summary>
 sealed record Workload(SyncMapOp[] Setup, SyncMapOp[][] Tasks)
 {
-    public IEnumerable<int> Keys => Setup.Concat(Tasks.SelectMany(t => t)).Where(op => op.Kind is not (OpKind.Range or OpKind.Clear))
-        .Select(op => op.Key).Distinct().Order();
+    /// <summary>A load of every key the program names, in key order, then a Range: the calls after the tasks are joined, made once (workloads are static).</summary>
+    SyncMapOp[] FinalCalls { get; } =
+    [
+        .. Setup.Concat(Tasks.SelectMany(t => t)).Where(op => op.Kind is not (OpKind.Range or OpKind.Clear))
+            .Select(op => op.Key).Distinct().Order().Select(SyncMapOp.Load),
+        SyncMapOp.Range(),
+    ];
 
     /// <summary>
     /// Runs the whole program on <paramref name="map"/> (its tasks named <paramref name="taskPrefix"/>t1,
@@ -44,8 +49,7 @@ sealed record Workload(SyncMapOp[] Setup, SyncMapOp[][] Tasks)
     async Task Finish(ISyncMap map, HistoryRecorder history, TaskHandle[] tasks)
     {
         foreach (var task in tasks) await task.Join();
-        foreach (int key in Keys) await SyncMapOp.Load(key).RunRecorded(map, history);
-        await SyncMapOp.Range().RunRecorded(map, history);
+        foreach (var call in FinalCalls) await call.RunRecorded(map, history);
         history.CheckLinearizable();
     }
 }
