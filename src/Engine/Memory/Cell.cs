@@ -15,7 +15,8 @@ namespace ModelCheck.Engine;
 /// </summary>
 public sealed class Cell<T> : ControlledObject, IWeakLocation
 {
-    // The cell's name, or for an element of an array the array, whose name the element's is made from when shown.
+    // The cell's name, or for an element of an array the array, whose name the element's is made from when shown,
+    // or the INameSource that names it (index is then its part).
     // Models build thousands of cells per second, so a cell is kept small: names are made only for people,
     // and what only weak memory needs sits in a separate object that sc never allocates.
     readonly object label;
@@ -42,6 +43,15 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
         if (runtime.Weak is not null) weakState = new WeakState(initial);
     }
 
+    /// <summary>Part <paramref name="part"/> of <paramref name="owner"/>, which names it when the name is read.</summary>
+    internal Cell(Runtime runtime, INameSource owner, int part, T initial) : base(runtime)
+    {
+        label = owner;
+        index = part;
+        value = initial;
+        if (runtime.Weak is not null) weakState = new WeakState(initial);
+    }
+
     /// <summary>Element <paramref name="index"/> of <paramref name="owner"/>, with the id the array reserved for it.</summary>
     internal Cell(Runtime runtime, CellArray<T> owner, int index, T initial, int id) : base(runtime, id)
     {
@@ -51,9 +61,14 @@ public sealed class Cell<T> : ControlledObject, IWeakLocation
         if (runtime.Weak is not null) weakState = new WeakState(initial);
     }
 
-    public override string Name => label is CellArray<T> owner ? $"{owner.Name}[{index}]" : (string)label;
+    public override string Name => label switch
+    {
+        CellArray<T> owner => $"{owner.Name}[{index}]",
+        INameSource owner => owner.NameOf(index),
+        _ => (string)label,
+    };
 
-    internal override string SiteName => label is CellArray<T> owner ? owner.ElementName : (string)label;
+    internal override string SiteName => label is CellArray<T> owner ? owner.ElementName : Name;
 
     public ControlledOp<LoadOp<T>, T> Load(MemoryOrder order,
         [CallerFilePath] string file = "", [CallerLineNumber] int line = 0, [CallerMemberName] string member = "") =>

@@ -7,9 +7,15 @@ public sealed partial class Runtime
 {
     public Cell<T> NewCell<T>(string name, T initial) => new(this, name, initial);
 
+    /// <summary>A cell that <paramref name="owner"/> names as its part <paramref name="part"/> when the name is read.</summary>
+    public Cell<T> NewCell<T>(INameSource owner, int part, T initial) => new(this, owner, part, initial);
+
     public CellArray<T> NewCellArray<T>(string name, int length, T initial) => new(this, name, length, initial);
 
     public Mutex NewMutex(string name) => new(this, name);
+
+    /// <summary>A mutex that <paramref name="owner"/> names as its part <paramref name="part"/> when the name is read.</summary>
+    public Mutex NewMutex(INameSource owner, int part) => new(this, owner, part);
 
     public RWMutex NewRWMutex(string name) => new(this, name);
 

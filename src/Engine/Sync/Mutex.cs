@@ -6,12 +6,16 @@ namespace ModelCheck.Engine;
 /// </summary>
 public sealed class Mutex : ControlledObject, IBlocker
 {
-    readonly string name;
+    // The name, or the INameSource that names it as its part.
+    readonly object name;
+    readonly int part;
     int holder = -1;
 
     internal Mutex(Runtime runtime, string name) : base(runtime) => this.name = name;
 
-    public override string Name => name;
+    internal Mutex(Runtime runtime, INameSource owner, int part) : base(runtime) => (name, this.part) = (owner, part);
+
+    public override string Name => name as string ?? ((INameSource)name).NameOf(part);
 
     public bool IsLocked => holder >= 0;
 

@@ -110,7 +110,7 @@ sealed partial class ConcurrentHashMap
 
     ControlledOp<LoadOp<Table?>, Table?> LoadTable() => table.Load(TableOrder);
 
-    ListNode NewNode(int key, int value, Node? next) => new(rt, key, $"k{key}", value, next);
+    ListNode NewNode(int key, int value, Node? next) => new(rt, key, 0, value, next);
 
     Table NewTable(int length)
     {

@@ -1,4 +1,5 @@
 using ModelCheck.Engine;
+using ModelCheck.Maps.Basics;
 
 namespace ModelCheck.Maps.ConcurrentHashMap;
 
@@ -15,12 +16,14 @@ abstract class Node(int hash)
 /// <summary>
 /// A list node: final hash and key, volatile <c>val</c> and <c>next</c> (controlled cells, seq_cst), and the
 /// monitor that <c>synchronized (f)</c> takes when the node heads a bin. Keys are their own spread hash, so the
-/// test chooses every bin; <see cref="Label"/> names the node in traces ("k5", its clones "k5'").
+/// test chooses every bin; <see cref="Label"/> names the node in traces ("k5", its clones "k5'"). Nodes are
+/// made in every execution, so the node names its cells and monitor only when a trace or message reads them.
 /// </summary>
-sealed class ListNode : Node
+sealed class ListNode : Node, INameSource
 {
     public readonly int Key;
-    public readonly string Label;
+    /// <summary>How many transfers copied this node from the one it was cloned from (one prime each in its label).</summary>
+    public readonly int Clones;
     public readonly Cell<int> Val;
     public readonly Cell<Node?> Next;
     public readonly Mutex Monitor;
@@ -28,14 +31,25 @@ sealed class ListNode : Node
     /// <summary>Ghost (C-5): set when a transfer cloned this node, so it is reachable only from a forwarded bin.</summary>
     public bool Detached;
 
-    public ListNode(Runtime rt, int key, string label, int val, Node? next) : base(key)
+    public ListNode(Runtime rt, int key, int clones, int val, Node? next) : base(key)
     {
         Key = key;
-        Label = label;
-        Val = rt.NewCell($"{label}.val", val);
-        Next = rt.NewCell($"{label}.next", next);
-        Monitor = rt.NewMutex($"monitor({label})");
+        Clones = clones;
+        Val = rt.NewCell(this, ValPart, val);
+        Next = rt.NewCell(this, NextPart, next);
+        Monitor = rt.NewMutex(this, MonitorPart);
     }
+
+    const int ValPart = 0, NextPart = 1, MonitorPart = 2;
+
+    public string Label => KeyNames.Of(Key) + new string('\'', Clones);
+
+    string INameSource.NameOf(int part) => part switch
+    {
+        ValPart => $"{Label}.val",
+        NextPart => $"{Label}.next",
+        _ => $"monitor({Label})",
+    };
 
     public override string ToString() => Label;
 }

@@ -270,7 +270,7 @@ sealed partial class ConcurrentHashMap
         for (var p = f; p != lastRun; p = (ListNode)p.Next.Get(SeqCst)!)
         {
             rt.Cover(SplitClones);
-            var clone = new ListNode(rt, p.Key, p.Label + "'", p.Val.Get(SeqCst), (p.Hash & n) == 0 ? ln : hn);
+            var clone = new ListNode(rt, p.Key, p.Clones + 1, p.Val.Get(SeqCst), (p.Hash & n) == 0 ? ln : hn);
             if ((p.Hash & n) == 0) ln = clone;
             else hn = clone;
         }
