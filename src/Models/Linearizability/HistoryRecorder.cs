@@ -23,8 +23,9 @@ public sealed class HistoryRecorder(Runtime rt, ISpecification specification)
 {
     // One Operation per operation, made when it returns: until then its invocation waits here and the
     // operation's place holds null. Model runs record a dozen operations per execution, every execution.
-    readonly List<Operation> operations = [];
-    readonly List<Invocation> invocations = [];
+    // Sized for a model run's history, so that neither list grows in most executions.
+    readonly List<Operation> operations = new(16);
+    readonly List<Invocation> invocations = new(16);
     int pending;
 
     /// <summary>What <see cref="Invoke"/> recorded of an operation.</summary>

@@ -46,18 +46,19 @@ internal static class LinearizabilityChecker
     }
 
     /// <summary>
-    /// Whether a small search finds an order of the complete <paramref name="history"/> that respects real time
-    /// and explains every result: Wing and Gong's search without the memo table, trying candidates in return
-    /// order (so its first path is the return order itself, which respects real time), given at most
-    /// <paramref name="steps"/> applications of an operation. Most histories of model runs are linearizable
-    /// along the first path or close to it, and this costs no table, list or key. False proves nothing:
-    /// <see cref="Check"/> decides (with the smallest failing part as its witness).
+    /// Whether a small search finds, for each part of the complete <paramref name="history"/> (operations with
+    /// equal <see cref="SequentialSpecification{TState}.PartKey"/>s), an order that respects real time and
+    /// explains every result: Wing and Gong's search without the memo table, trying candidates in return order
+    /// (so its first path is the return order itself, which respects real time), given at most
+    /// <paramref name="steps"/> applications of an operation in all. Most histories of model runs are
+    /// linearizable along the first path or close to it, and this costs no table, list or key. False proves
+    /// nothing: <see cref="Check"/> decides (with the smallest failing part as its witness).
     /// </summary>
     public static bool LinearizesQuickly<TState>(SequentialSpecification<TState> spec, IReadOnlyList<Operation> history, int steps)
         where TState : IEquatable<TState>
     {
         int count = history.Count;
-        if (count > 64) return false; // the placed set is one word
+        if (count > 64) return false; // a set of operations is one word
         Span<int> order = stackalloc int[count];
         Span<(long, int, int)> returns = stackalloc (long, int, int)[count], calls = stackalloc (long, int, int)[count];
         // Insertion sort by return key: histories of model runs are short and nearly in return order already.
@@ -69,8 +70,25 @@ internal static class LinearizabilityChecker
             (order[at], returns[at]) = (i, key);
         }
         for (int p = 0; p < count; p++) calls[p] = ReturnOrder.CallKey(history[order[p]], order[p]);
+        ulong all = count == 64 ? ulong.MaxValue : (1UL << count) - 1, left = all;
         var search = new QuickSearch<TState>(spec, history, steps);
-        return search.Extend(order, returns, calls, 0, 0, spec.Initial);
+        while (left != 0)
+        {
+            // The part of the first operation left: every operation with its key, or all when a key is null.
+            int first = System.Numerics.BitOperations.TrailingZeroCount(left);
+            var key = spec.PartKey(history[order[first]]);
+            ulong part = 0;
+            for (int p = first; p < count; p++)
+            {
+                if ((left & (1UL << p)) == 0) continue;
+                var other = spec.PartKey(history[order[p]]);
+                if (key.IsNull || other.IsNull) part = left; // a whole-history operation: one part
+                else if (other == key) part |= 1UL << p;
+            }
+            if (!search.Extend(order, returns, calls, all & ~part, all, spec.Initial)) return false;
+            left &= ~part;
+        }
+        return true;
     }
 
     /// <summary>The state of <see cref="LinearizesQuickly"/>: what it may still spend.</summary>
@@ -81,9 +99,9 @@ internal static class LinearizabilityChecker
 
         /// <summary>Whether the operations not in <paramref name="placed"/> (positions in return order) can follow <paramref name="state"/>.</summary>
         public bool Extend(ReadOnlySpan<int> order, ReadOnlySpan<(long, int, int)> returns, ReadOnlySpan<(long, int, int)> calls,
-            ulong placed, int placedCount, TState state)
+            ulong placed, ulong all, TState state)
         {
-            if (placedCount == order.Length) return true;
+            if (placed == all) return true;
             int frontier = System.Numerics.BitOperations.TrailingZeroCount(~placed);
             // The candidates: unplaced operations called before the frontier returned (the frontier among them).
             for (int p = frontier; p < order.Length; p++)
@@ -92,7 +110,7 @@ internal static class LinearizabilityChecker
                 if (--stepsLeft < 0) return false;
                 var op = history[order[p]];
                 var after = spec.Apply(state, op, out var result);
-                if (result == op.Result && Extend(order, returns, calls, placed | (1UL << p), placedCount + 1, after)) return true;
+                if (result == op.Result && Extend(order, returns, calls, placed | (1UL << p), all, after)) return true;
                 if (stepsLeft < 0) return false;
             }
             return false;

@@ -137,9 +137,13 @@ public sealed class MapSpecification : SequentialSpecification<MapState>
         return withObservations;
     }
 
+    /// <summary>A single-key operation's key (a Range observation's too); a Clear's is null: it relates to every key.</summary>
+    protected internal override Value PartKey(Operation op) => op.Args.Count > 0 ? op.Args[0] : Value.Null;
+
     /// <summary>
-    /// With its Ranges as observations the whole history is checked as one: an order of all of it that
-    /// explains every result explains each key's part (and, with a Clear, the whole map's).
+    /// With its Ranges as observations the history's parts are those of <see cref="Partition"/>: an order of
+    /// each key's operations that explains every result is what Partition's parts ask for (with a Clear, the
+    /// whole map is one part, as there).
     /// </summary>
     protected override IReadOnlyList<Operation> AsSteps(IReadOnlyList<Operation> history)
     {

@@ -58,6 +58,13 @@ public abstract class SequentialSpecification<TState> : ISpecification where TSt
     /// </summary>
     public virtual IEnumerable<SubHistory> Partition(IReadOnlyList<Operation> history) => [new SubHistory("", history)];
 
+    /// <summary>
+    /// What <see cref="Partition"/> splits by, for the quick check: operations with different keys commute, so
+    /// each key's operations are searched apart; an operation with a null key relates to every other, and
+    /// then the whole history is one part. The default keeps it whole.
+    /// </summary>
+    protected internal virtual Value PartKey(Operation op) => Value.Null;
+
     /// <summary>Null when <paramref name="op"/>'s arguments make sense beyond their number; otherwise why not.</summary>
     protected virtual string? CheckArguments(Operation op) => null;
 
