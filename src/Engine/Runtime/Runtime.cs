@@ -196,6 +196,18 @@ public sealed partial class Runtime
         throw new ExecutionHaltedException();
     }
 
+    /// <summary>
+    /// <see cref="Fail(BugKind, string)"/> with a message written only when someone reads it: runs that keep
+    /// going after bugs keep one message per kind. <paramref name="describe"/> must not read this runtime.
+    /// </summary>
+    [DoesNotReturn]
+    public void Fail(BugKind kind, Func<string> describe)
+    {
+        bug ??= new Bug(kind, describe, step, CurrentTask);
+        halted = true;
+        throw new ExecutionHaltedException();
+    }
+
     /// <summary>A modelled runtime fatal error (Go's throw/fatal): unrecoverable, ends the execution.</summary>
     [DoesNotReturn]
     public void Fatal(string message) => Fail(BugKind.Fatal, "fatal error: " + message);

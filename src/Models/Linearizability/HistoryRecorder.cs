@@ -88,7 +88,7 @@ public sealed class HistoryRecorder(Runtime rt, ISpecification specification)
         // Most executions' histories: no search, no verdict object.
         if (specification.LinearizesQuickly(history)) return;
         var result = specification.Check(history);
-        if (!result.IsLinearizable) rt.Fail(BugKind.NotLinearizable, result.Explain(specification));
+        if (!result.IsLinearizable) rt.Fail(BugKind.NotLinearizable, () => result.Explain(specification));
     }
 
     /// <summary>An operation that has been invoked, to hand back to <see cref="Return"/>.</summary>
