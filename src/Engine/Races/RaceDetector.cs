@@ -32,11 +32,21 @@ internal sealed class RaceDetector
     // A location's epochs are task-major: [task * Slots + kind], each kind a (clock, access index) pair.
     const int Write = 0, PlainWrite = 2, Read = 4, PlainRead = 6, Slots = 8;
 
+    // Which epochs of the other tasks a check compares with its clock (Location.Checked): writes, plain writes, reads, plain reads.
+    const byte ScansWrites = 1, ScansPlainWrites = 2, ScansReads = 4, ScansPlainReads = 8;
+
     sealed class Location
     {
         public int Generation = -1;
         public int[] Epochs = new int[Slots * 4];
         public bool AnyPlain;
+        // The task of the last access, and which epochs of the other tasks its checks compared since another
+        // task last accessed the location. Until another task accesses it those epochs stay as they were and
+        // the task's clock only grows, so a check of no more of them finds what the last one found: nothing,
+        // or a race already reported (the first bug is the one kept). Such a check is skipped: a task's
+        // repeated accesses to one location, as in one map operation, scan the other tasks once.
+        public int LastTask;
+        public byte Checked;
         // What an acquire of this object joins: a release sequence's clock, a lock's or a wait group's releases.
         public int[] Released = [];
         public bool HasReleased;
@@ -141,8 +151,17 @@ internal sealed class RaceDetector
         if (slot + Slots > location.Epochs.Length) Array.Resize(ref location.Epochs, Math.Max(location.Epochs.Length * 2, slot + Slots));
         var epochs = location.Epochs;
         int race = -1;
-        if (plain || location.AnyPlain)
+        if (location.LastTask != task)
         {
+            location.LastTask = task;
+            location.Checked = 0;
+        }
+        byte scans = !(plain || location.AnyPlain) ? (byte)0
+            : plain ? (byte)(ScansWrites | (writes ? ScansReads : 0))
+            : (byte)(ScansPlainWrites | (writes ? ScansPlainReads : 0));
+        if ((scans & ~Covered(location.Checked)) != 0)
+        {
+            location.Checked |= scans;
             // A plain access conflicts with any write (and, if it writes, any read); an atomic one only with plain ones.
             int writeKind = plain ? Write : PlainWrite, readKind = plain ? Read : PlainRead;
             var known = clocks[task];
@@ -154,8 +173,8 @@ internal sealed class RaceDetector
                 if (epochs[b + writeKind] > seen) race = epochs[b + writeKind + 1];
                 else if (writes && epochs[b + readKind] > seen) race = epochs[b + readKind + 1];
             }
-            if (plain) location.AnyPlain = true;
         }
+        if (plain) location.AnyPlain = true;
         int clock = clocks[task][task];
         if (writes)
         {
@@ -179,6 +198,10 @@ internal sealed class RaceDetector
         }
         return race;
     }
+
+    // What the checks in `done` compared covers: all writes include the plain ones, all reads the plain reads.
+    static int Covered(byte done) =>
+        done | ((done & ScansWrites) != 0 ? ScansPlainWrites : 0) | ((done & ScansReads) != 0 ? ScansPlainReads : 0);
 
     void AcquireFrom(Location location, int task, MemoryOrder order)
     {
@@ -251,6 +274,7 @@ internal sealed class RaceDetector
             location.Generation = generation;
             Array.Clear(location.Epochs);
             location.AnyPlain = false;
+            location.LastTask = -1;
             location.HasReleased = false;
             location.ReleasedBy = -1;
             location.HasReaderReleased = false;
