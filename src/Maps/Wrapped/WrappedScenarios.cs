@@ -23,7 +23,10 @@ public static class WrappedScenarios
         _ => throw new ArgumentException($"unknown wrapper '{kind}'", nameof(kind)),
     };
 
-    static GoKey Key(int i) => GoKeys.Mixed($"k{i}");
+    // Made once: keys are immutable and every execution uses the same ones.
+    static readonly GoKey[] Keys = [.. Enumerable.Range(0, 5).Select(i => GoKeys.Mixed($"k{i}"))];
+
+    static GoKey Key(int i) => Keys[i];
 
     /// <summary>Two writers (three and two stores, one delete) and a reader of every key.</summary>
     [Scenario("gomap/locked/mutex", PreemptionBound = 2, Argument = "mutex",
