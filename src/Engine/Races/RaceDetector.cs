@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ModelCheck.Engine;
 
 /// <summary>
@@ -32,8 +34,10 @@ internal sealed class RaceDetector
     // A location's epochs are task-major: [task * Slots + kind], each kind a (clock, access index) pair.
     const int Write = 0, PlainWrite = 2, Read = 4, PlainRead = 6, Slots = 8;
 
-    // Which epochs of the other tasks a check compares with its clock (Location.Checked): writes, plain writes, reads, plain reads.
-    const byte ScansWrites = 1, ScansPlainWrites = 2, ScansReads = 4, ScansPlainReads = 8;
+    // Which epochs of the other tasks a check compares with its clock (Location.Checked). Each includes what it
+    // implies (all writes include the plain ones, all reads the plain reads), so that one check covers another
+    // when its bits include the other's.
+    const int ScansPlainWrites = 2, ScansWrites = 1 | ScansPlainWrites, ScansPlainReads = 8, ScansReads = 4 | ScansPlainReads;
 
     sealed class Location
     {
@@ -148,31 +152,22 @@ internal sealed class RaceDetector
     {
         bool plain = order == MemoryOrder.Plain;
         int slot = task * Slots;
-        if (slot + Slots > location.Epochs.Length) Array.Resize(ref location.Epochs, Math.Max(location.Epochs.Length * 2, slot + Slots));
         var epochs = location.Epochs;
-        int race = -1;
+        if (slot + Slots > epochs.Length) epochs = GrowEpochs(location, slot + Slots);
         if (location.LastTask != task)
         {
             location.LastTask = task;
             location.Checked = 0;
         }
-        byte scans = !(plain || location.AnyPlain) ? (byte)0
-            : plain ? (byte)(ScansWrites | (writes ? ScansReads : 0))
-            : (byte)(ScansPlainWrites | (writes ? ScansPlainReads : 0));
-        if ((scans & ~Covered(location.Checked)) != 0)
+        // A plain access conflicts with any write (and, if it writes, any read); an atomic one only with plain ones.
+        int scans = plain ? (writes ? ScansWrites | ScansReads : ScansWrites)
+            : !location.AnyPlain ? 0
+            : writes ? ScansPlainWrites | ScansPlainReads : ScansPlainWrites;
+        int race = -1;
+        if ((scans & ~location.Checked) != 0)
         {
-            location.Checked |= scans;
-            // A plain access conflicts with any write (and, if it writes, any read); an atomic one only with plain ones.
-            int writeKind = plain ? Write : PlainWrite, readKind = plain ? Read : PlainRead;
-            var known = clocks[task];
-            int scanned = Math.Min(tasks, epochs.Length / Slots);
-            for (int other = 0; other < scanned && race < 0; other++)
-            {
-                if (other == task) continue;
-                int b = other * Slots, seen = known[other];
-                if (epochs[b + writeKind] > seen) race = epochs[b + writeKind + 1];
-                else if (writes && epochs[b + readKind] > seen) race = epochs[b + readKind + 1];
-            }
+            location.Checked |= (byte)scans;
+            race = Scan(epochs, clocks[task], task, plain, writes);
         }
         if (plain) location.AnyPlain = true;
         int clock = clocks[task][task];
@@ -199,9 +194,27 @@ internal sealed class RaceDetector
         return race;
     }
 
-    // What the checks in `done` compared covers: all writes include the plain ones, all reads the plain reads.
-    static int Covered(byte done) =>
-        done | ((done & ScansWrites) != 0 ? ScansPlainWrites : 0) | ((done & ScansReads) != 0 ? ScansPlainReads : 0);
+    /// <summary>The first other task's conflicting access that <paramref name="known"/> (the accessing task's clock) does not cover, or -1.</summary>
+    int Scan(int[] epochs, int[] known, int task, bool plain, bool writes)
+    {
+        int writeKind = plain ? Write : PlainWrite, readKind = plain ? Read : PlainRead;
+        int scanned = Math.Min(tasks, epochs.Length / Slots);
+        for (int other = 0; other < scanned; other++)
+        {
+            if (other == task) continue;
+            int b = other * Slots, seen = known[other];
+            if (epochs[b + writeKind] > seen) return epochs[b + writeKind + 1];
+            if (writes && epochs[b + readKind] > seen) return epochs[b + readKind + 1];
+        }
+        return -1;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static int[] GrowEpochs(Location location, int length)
+    {
+        Array.Resize(ref location.Epochs, Math.Max(location.Epochs.Length * 2, length));
+        return location.Epochs;
+    }
 
     void AcquireFrom(Location location, int task, MemoryOrder order)
     {
@@ -265,7 +278,13 @@ internal sealed class RaceDetector
         has = true;
     }
 
-    Location At(int obj)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    Location At(int obj) =>
+        (uint)obj < (uint)locations.Length && locations[obj] is { } location && location.Generation == generation ? location : Renew(obj);
+
+    // The location's first access in this execution: made, or reset from an earlier execution.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    Location Renew(int obj)
     {
         if (obj >= locations.Length) Array.Resize(ref locations, Math.Max(locations.Length * 2, obj + 1));
         var location = locations[obj] ??= new Location();
