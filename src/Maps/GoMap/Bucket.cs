@@ -34,8 +34,10 @@ internal sealed class Bucket
 /// </summary>
 internal sealed class BucketNames
 {
-    // Keyed by map name, array number (−1 for overflow buckets) and index; looked up, never enumerated.
-    static readonly ConcurrentDictionary<(string Map, int Array, int Index), BucketNames> made = new();
+    // Keyed by map name, array number and length (one number may name arrays of different lengths in different
+    // executions); overflow buckets by map name and number. Looked up, never enumerated.
+    static readonly ConcurrentDictionary<(string Map, int Array, int Length), ArrayNames> arrays = new();
+    static readonly ConcurrentDictionary<(string Map, int Number), BucketNames> overflows = new();
 
     BucketNames(string bucket) => (Bucket, TopHash, Keys, Elems, Overflow) =
         (bucket, bucket + ".tophash", bucket + ".keys", bucket + ".elems", bucket + ".overflow");
@@ -46,12 +48,22 @@ internal sealed class BucketNames
     public string Elems { get; }
     public string Overflow { get; }
 
-    public static BucketNames InArray(string map, int array, int index) =>
-        made.GetOrAdd((map, array, index), static at => new BucketNames($"{at.Map}.a{at.Array}[{at.Index}]"));
+    /// <summary>Bucket array <paramref name="array"/> of <paramref name="map"/>, of <paramref name="length"/> buckets: its name and its buckets' names, looked up once per array.</summary>
+    public static ArrayNames OfArray(string map, int array, int length) =>
+        arrays.GetOrAdd((map, array, length), static at =>
+        {
+            string name = $"{at.Map}.a{at.Array}";
+            var buckets = new BucketNames[at.Length];
+            for (int i = 0; i < buckets.Length; i++) buckets[i] = new BucketNames($"{name}[{i}]");
+            return new ArrayNames(name, buckets);
+        });
 
     public static BucketNames OfOverflow(string map, int number) =>
-        made.GetOrAdd((map, -1, number), static at => new BucketNames($"{at.Map}.ovf{at.Index}"));
+        overflows.GetOrAdd((map, number), static at => new BucketNames($"{at.Map}.ovf{at.Number}"));
 }
+
+/// <summary>The names of one bucket array and of its buckets (<see cref="BucketNames.OfArray"/>).</summary>
+internal sealed record ArrayNames(string Name, BucketNames[] Buckets);
 
 /// <summary>An array of 2^B buckets, named so that traces show which array a pointer refers to.</summary>
 internal sealed class BucketArray(string name, Bucket[] buckets)

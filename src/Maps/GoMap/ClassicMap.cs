@@ -127,8 +127,9 @@ public sealed partial class ClassicMap : GoMapModel
     {
         int array = arraysAllocated++;
         var result = new Bucket[1 << logB];
-        for (int i = 0; i < result.Length; i++) result[i] = new Bucket(rt, BucketNames.InArray(Name, array, i), bucketCnt);
-        return new BucketArray($"{Name}.a{array}", result);
+        var names = BucketNames.OfArray(Name, array, result.Length);
+        for (int i = 0; i < result.Length; i++) result[i] = new Bucket(rt, names.Buckets[i], bucketCnt);
+        return new BucketArray(names.Name, result);
     }
 
     /// <summary>newoverflow: chains a fresh bucket after <paramref name="last"/> and counts it (incrnoverflow, exact for B &lt; 16).</summary>
