@@ -94,8 +94,9 @@ internal sealed class StructureCheck(ClassicMap map)
         if (anyDirty)
             foreach (var (key, value) in live)
                 if (Searches(key, current, old) && Find(map, key) != (true, value)) return false;
+        // A key a dirty chain may hold was looked up just above.
         foreach (var key in assigned)
-            if (live.TryGetValue(key, out int value) && Find(map, key) != (true, value)) return false;
+            if (!Searches(key, current, old) && live.TryGetValue(key, out int value) && Find(map, key) != (true, value)) return false;
         return true;
     }
 
