@@ -18,11 +18,14 @@ internal sealed class ControlledTask(int id, string? name, Func<Task> body)
     public Action? Continuation;
     public bool Finished;
 
-    // The operation the task will perform when next scheduled.
+    // The operation the task will perform when next scheduled: what it may wait for (a lock, a wait group, or
+    // a task to join, kept apart so that the scheduler's test of every task at every step makes no interface
+    // call for joins), the object and the operation.
     public IBlocker? Blocker;
+    public ControlledTask? Joining;
     public ControlledObject? PendingObject;
     public OpKind PendingOp = OpKind.Start;
     public MemoryOrder PendingOrder;
 
-    public bool IsEnabled => !Finished && (Blocker is null || Blocker.CanProceed(this, PendingOp));
+    public bool IsEnabled => !Finished && (Joining is null || Joining.Finished) && (Blocker is null || Blocker.CanProceed(this, PendingOp));
 }

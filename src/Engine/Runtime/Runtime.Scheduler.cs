@@ -123,6 +123,7 @@ public sealed partial class Runtime
         current = task;
         suspended = false;
         task.Blocker = null;
+        task.Joining = null;
         try
         {
             if (task.Continuation is { } continuation)

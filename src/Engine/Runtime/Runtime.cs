@@ -287,6 +287,12 @@ public sealed partial class Runtime
         return true;
     }
 
+    /// <summary>Parks the running task at a join of <paramref name="joined"/>: it may go on once that task has finished.</summary>
+    internal void SuspendJoin(Action continuation, ControlledTask joined)
+    {
+        if (Suspend(continuation, null, null, OpKind.Join, MemoryOrder.SeqCst)) current!.Joining = joined;
+    }
+
     /// <summary>Records an access by the running task; every controlled operation calls it when it happens.</summary>
     /// <remarks>
     /// Inlined into every accessor: a map execution makes thousands of accesses, most of them inside a step and

@@ -6,7 +6,7 @@ namespace ModelCheck.Engine;
 /// A spawned task, as its spawner sees it. It deliberately exposes no <see cref="System.Threading.Tasks.Task"/>:
 /// awaiting the raw task would run the joiner inside the joined task's step.
 /// </summary>
-public sealed class TaskHandle : IBlocker
+public sealed class TaskHandle
 {
     readonly Runtime runtime;
     internal readonly ControlledTask Task;
@@ -24,15 +24,12 @@ public sealed class TaskHandle : IBlocker
     /// <summary>Waits until the task has finished; a scheduling point.</summary>
     public JoinAwaitable Join() => new(this);
 
-    bool IBlocker.CanProceed(ControlledTask task, OpKind op) => Task.Finished;
-
     public readonly struct JoinAwaitable(TaskHandle handle) : ICriticalNotifyCompletion
     {
         public JoinAwaitable GetAwaiter() => this;
         public bool IsCompleted => false;
         public void OnCompleted(Action continuation) => UnsafeOnCompleted(continuation);
-        public void UnsafeOnCompleted(Action continuation) =>
-            handle.runtime.Suspend(continuation, handle, null, OpKind.Join, MemoryOrder.SeqCst);
+        public void UnsafeOnCompleted(Action continuation) => handle.runtime.SuspendJoin(continuation, handle.Task);
         public void GetResult() => handle.runtime.Joined(handle.Task);
     }
 }
