@@ -150,16 +150,28 @@ public sealed partial class ClassicMap : GoMapModel
     ValueTask StoreFlags(byte value) => StoreAtCheckSite(flags, value);
 
     /// <summary>h.flags ^= hashWriting: a plain read-modify-write, so two writers can lose a toggle.</summary>
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    async ValueTask ToggleWriting() => await StoreFlags((byte)(await LoadFlags() ^ HashWriting));
+    ValueTask ToggleWriting() => ToggleAtCheckSite(flags, HashWriting);
 
     /// <summary>The exit check of a write: the flag must still be set; then clear it.</summary>
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    async ValueTask FinishWriting()
+    ValueTask FinishWriting()
     {
-        byte current = await LoadFlags();
-        if ((current & HashWriting) == 0) FatalMisuse(FatalConcurrentWrites, "concurrent map writes");
+        if (FlagSchedulingPoints) return FinishWritingScheduled();
+        // Both accesses happen inside this step: no state machine (every write ends here).
+        ExitCheck(flags.Get(Plain));
+        flags.Set((byte)(flags.Get(Plain) & ~HashWriting), Plain);
+        return default;
+    }
+
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask FinishWritingScheduled()
+    {
+        ExitCheck(await LoadFlags());
         await StoreFlags((byte)(await LoadFlags() & ~HashWriting));
+    }
+
+    void ExitCheck(byte current)
+    {
+        if ((current & HashWriting) == 0) FatalMisuse(FatalConcurrentWrites, "concurrent map writes");
     }
 
     // ---- ghost access for monitors: Peek only, never recorded, never read by the algorithm ----

@@ -103,6 +103,20 @@ public abstract class GoMapModel : IGoBuiltinMap
         return default;
     }
 
+    /// <summary>
+    /// flag ^= bits at a check site, a plain read-modify-write: inside the step, where no state machine is
+    /// needed (every write toggles its flag), or as two scheduling points in misuse mode.
+    /// </summary>
+    private protected ValueTask ToggleAtCheckSite(Cell<byte> flag, byte bits)
+    {
+        if (FlagSchedulingPoints) return ToggleScheduled(flag, bits);
+        flag.Set((byte)(flag.Get(Plain) ^ bits), Plain);
+        return default;
+    }
+
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    static async ValueTask ToggleScheduled(Cell<byte> flag, byte bits) => await StoreScheduled(flag, (byte)(await LoadScheduled(flag) ^ bits));
+
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
     static async ValueTask<byte> LoadScheduled(Cell<byte> flag) => await flag.Load(Plain);
 

@@ -131,8 +131,7 @@ public sealed partial class SwissMap : GoMapModel
     ValueTask StoreWriting(byte value) => StoreAtCheckSite(writing, value);
 
     /// <summary>m.writing ^= 1: a plain read-modify-write, so two writers can cancel each other's toggles.</summary>
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    async ValueTask ToggleWriting() => await StoreWriting((byte)(await LoadWriting() ^ 1));
+    ValueTask ToggleWriting() => ToggleAtCheckSite(writing, 1);
 
     /// <summary>
     /// Liveness (attached by Monitored): a rehash, once started, completes inside the insert that started
@@ -141,12 +140,25 @@ public sealed partial class SwissMap : GoMapModel
     internal LivenessMonitor? RehashProgress { get; set; }
 
     /// <summary>The exit check of a write: the flag must still be set; then toggle it back.</summary>
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    async ValueTask FinishWriting()
+    ValueTask FinishWriting()
     {
         RehashProgress?.Due("when the write that started the rehash finishes");
-        if (await LoadWriting() == 0) rt.Fatal("concurrent map writes");
+        if (FlagSchedulingPoints) return FinishWritingScheduled();
+        // Both accesses happen inside this step: no state machine (every write ends here).
+        ExitCheck(writing.Get(Plain));
+        return ToggleWriting();
+    }
+
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    async ValueTask FinishWritingScheduled()
+    {
+        ExitCheck(await LoadWriting());
         await ToggleWriting();
+    }
+
+    void ExitCheck(byte current)
+    {
+        if (current == 0) rt.Fatal("concurrent map writes");
     }
 
     // ---- ghost access for monitors and the state view: Peek only, never recorded ----
