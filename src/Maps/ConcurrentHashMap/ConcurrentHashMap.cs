@@ -369,7 +369,8 @@ sealed partial class ConcurrentHashMap
         for (int i = 0; i < n; i++)
         {
             if (tab.Bins[i].Peek() is ForwardingNode) return $"bin {i} of {tab} is still forwarded after every task finished";
-            foreach (var node in tab.PeekBin(i))
+            // A plain loop, not PeekBin's iterator: this runs at the end of every execution.
+            for (var e = tab.Bins[i].Peek(); e is ListNode node; e = node.Next.Peek())
             {
                 if ((node.Key & (n - 1)) != i) return $"{node.Label} sits in bin {i} of {tab}, but its hash selects bin {node.Key & (n - 1)}";
                 if (keys.Contains(node.Key)) return $"{node.Label} is reachable twice in {tab}";

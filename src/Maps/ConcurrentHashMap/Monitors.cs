@@ -164,6 +164,10 @@ sealed class ResizeMonitor : IMonitor<ResizersChanged>, IMonitor<NextTablePublis
         if (g.Evacuated[e.Index]) return $"bin {e.Index} of {e.Old} evacuated twice: the second split overwrote {e.Next}[{e.Index}] and {e.Next}[{e.Index + e.Old.Length}] (C-4)";
         g.Evacuated[e.Index] = true;
         int n = e.Old.Length;
+        // Usually the keys are small and each list holds each once: then sets of bits decide, with no lists.
+        if (KeySet(e.Head, out ulong oldKeys) && KeySet(e.Next.Bins[e.Index].Peek(), out ulong lowKeys)
+            && KeySet(e.Next.Bins[e.Index + n].Peek(), out ulong highKeys) && KeysWithBit(oldKeys, n, 0) == lowKeys && KeysWithBit(oldKeys, n, n) == highKeys)
+            return null;
         var old = Keys(e.Head);
         var low = Keys(e.Next.Bins[e.Index].Peek());
         var high = Keys(e.Next.Bins[e.Index + n].Peek());
@@ -172,7 +176,29 @@ sealed class ResizeMonitor : IMonitor<ResizersChanged>, IMonitor<NextTablePublis
         return null;
     }
 
-    // Plain loops: this runs at every bin a resize moves, in every execution.
+    /// <summary>The keys of the list at <paramref name="head"/> as bits; false when one is 64 or more or appears twice.</summary>
+    static bool KeySet(Node? head, out ulong keys)
+    {
+        keys = 0;
+        for (var e = head; e is ListNode node; e = node.Next.Peek())
+        {
+            ulong bit = (uint)node.Key < 64 ? 1UL << node.Key : 0;
+            if (bit == 0 || (keys & bit) != 0) return false;
+            keys |= bit;
+        }
+        return true;
+    }
+
+    /// <summary>The keys of <paramref name="keys"/> whose bit <paramref name="n"/> is <paramref name="bit"/>.</summary>
+    static ulong KeysWithBit(ulong keys, int n, int bit)
+    {
+        ulong half = 0;
+        for (int key = 0; key < 64; key++)
+            if ((keys & (1UL << key)) != 0 && (key & n) == bit) half |= 1UL << key;
+        return half;
+    }
+
+    // Plain loops: this runs at every bin a resize moves whose keys the sets of bits above cannot decide.
     static List<int> Keys(Node? head)
     {
         var keys = new List<int>();

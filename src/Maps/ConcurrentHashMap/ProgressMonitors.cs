@@ -82,8 +82,13 @@ sealed class TransferProgressMonitor(Runtime rt) : IMonitor<NextTablePublished>,
         return null;
     }
 
-    // The latest resize of a table: J-4a resizes a forwarded table again.
-    Resize? Find(Table old) => resizes.LastOrDefault(r => r.Old == old);
+    // The latest resize of a table: J-4a resizes a forwarded table again. A loop: this runs at every resizer change.
+    Resize? Find(Table old)
+    {
+        for (int k = resizes.Count - 1; k >= 0; k--)
+            if (resizes[k].Old == old) return resizes[k];
+        return null;
+    }
 }
 
 /// <summary>
@@ -100,8 +105,17 @@ sealed class ClaimProgressMonitor(Runtime rt) : IMonitor<RangeClaimed>, IMonitor
     sealed class Resizer(Table table)
     {
         public Table Table = table;
-        public readonly SortedSet<int> Pending = [];
+        // The pending bins as bits: tables of these scenarios have at most 64 bins (Observe checks).
+        public ulong Pending;
         public LivenessMonitor? Monitor;
+
+        public int PendingCount => System.Numerics.BitOperations.PopCount(Pending);
+
+        public IEnumerable<int> PendingBins()
+        {
+            for (int i = 0; i < 64; i++)
+                if ((Pending & (1UL << i)) != 0) yield return i;
+        }
     }
 
     readonly Dictionary<int, Resizer> resizers = [];
@@ -114,12 +128,13 @@ sealed class ClaimProgressMonitor(Runtime rt) : IMonitor<RangeClaimed>, IMonitor
         {
             var created = resizer = new Resizer(e.Old);
             resizer.Monitor = rt.AddLivenessMonitor($"P-3 claims of {rt.TaskName(e.Task)}", TemperatureUnit.Steps,
-                () => $"bin{(created.Pending.Count > 1 ? "s" : "")} {string.Join(", ", created.Pending)} of {created.Table} claimed but never forwarded");
+                () => $"bin{(created.PendingCount > 1 ? "s" : "")} {string.Join(", ", created.PendingBins())} of {created.Table} claimed but never forwarded");
             resizers[e.Task] = resizer;
         }
+        if (e.Old.Length > 64) throw new InvalidOperationException($"P-3 tracks the claims of tables of up to 64 bins; {e.Old} has {e.Old.Length}");
         resizer.Table = e.Old;
-        for (int i = e.Bound; i < Math.Min(e.Seen, e.Old.Length); i++) resizer.Pending.Add(i);
-        if (resizer.Pending.Count > 0) resizer.Monitor!.Hot();
+        for (int i = e.Bound; i < Math.Min(e.Seen, e.Old.Length); i++) resizer.Pending |= 1UL << i;
+        if (resizer.Pending != 0) resizer.Monitor!.Hot();
         return null;
     }
 
@@ -145,6 +160,9 @@ sealed class ClaimProgressMonitor(Runtime rt) : IMonitor<RangeClaimed>, IMonitor
     void Done(Table table, int index)
     {
         if (!resizers.TryGetValue(rt.CurrentTask, out var resizer) || resizer.Table != table) return;
-        if (resizer.Pending.Remove(index) && resizer.Pending.Count == 0) resizer.Monitor!.Cold();
+        ulong bin = 1UL << index;
+        if ((resizer.Pending & bin) == 0) return;
+        resizer.Pending &= ~bin;
+        if (resizer.Pending == 0) resizer.Monitor!.Cold();
     }
 }
