@@ -39,7 +39,7 @@ sealed class BuiltinMap
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     public async ValueTask Insert(int key, Entry entry)
     {
-        rt.Publish(new MapWritten(this, $"insert k{key}"));
+        rt.Publish(new MapWritten(this, "insert", key));
         await header.Store(header.Peek() + 1, MemoryOrder.Plain);
         items[key] = entry;
         if (rt.IsRecording) rt.Note($"{Name}[k{key}] = {entry.Name}");
@@ -48,7 +48,7 @@ sealed class BuiltinMap
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     public async ValueTask Delete(int key)
     {
-        rt.Publish(new MapWritten(this, $"delete k{key}"));
+        rt.Publish(new MapWritten(this, "delete", key));
         await header.Store(header.Peek() + 1, MemoryOrder.Plain);
         items.Remove(key);
         if (rt.IsRecording) rt.Note($"delete {Name}[k{key}]");
@@ -58,7 +58,7 @@ sealed class BuiltinMap
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     public async ValueTask Clear()
     {
-        rt.Publish(new MapWritten(this, "clear"));
+        rt.Publish(new MapWritten(this, "clear", -1));
         await header.Store(header.Peek() + 1, MemoryOrder.Plain);
         items.Clear();
         if (rt.IsRecording) rt.Note($"clear {Name}");

@@ -2,14 +2,20 @@ using ModelCheck.Engine;
 
 namespace ModelCheck.Maps.SyncMap;
 
-/// <summary>A write (insert or delete) to a Go map, published before it happens.</summary>
-sealed record MapWritten(BuiltinMap Map, string Write);
+// Events are values: published at most writes and every unlock of every execution, they allocate nothing,
+// and a write's description is made only when a violation is reported.
+
+/// <summary>A write (<paramref name="Operation"/>: insert, delete or clear) to a Go map, published before it happens; <paramref name="Key"/> is -1 for a clear.</summary>
+readonly record struct MapWritten(BuiltinMap Map, string Operation, int Key)
+{
+    public string Write => Key < 0 ? Operation : $"{Operation} k{Key}";
+}
 
 /// <summary>An entry's pointer changed from <paramref name="From"/> to <paramref name="To"/>.</summary>
-sealed record EntryChanged(Entry Entry, Boxed? From, Boxed? To, bool UnderMu);
+readonly record struct EntryChanged(Entry Entry, Boxed? From, Boxed? To, bool UnderMu);
 
 /// <summary>mu is about to be unlocked: the structure must be consistent.</summary>
-sealed record Unlocking(SyncMap Map);
+readonly record struct Unlocking(SyncMap Map);
 
 /// <summary>
 /// The sync.Map invariants of map-algorithms.md §2.5 (SM-1..SM-7), as ghost checks: they read state with

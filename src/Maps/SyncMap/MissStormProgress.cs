@@ -3,10 +3,10 @@ using ModelCheck.Engine;
 namespace ModelCheck.Maps.SyncMap;
 
 /// <summary>missLocked is about to count a miss (under mu, read amended).</summary>
-sealed record Missed(SyncMap Map);
+readonly record struct Missed(SyncMap Map);
 
 /// <summary>misses went back to 0: dirty was promoted (missLocked or Range) or the map cleared.</summary>
-sealed record MissesReset(SyncMap Map);
+readonly record struct MissesReset(SyncMap Map);
 
 /// <summary>
 /// SM-9, a liveness property: a miss storm promotes dirty. Loads that miss read.m and go to dirty cost

@@ -21,17 +21,12 @@ sealed record Workload(SyncMapOp[] Setup, SyncMapOp[][] Tasks)
 
     /// <summary>
     /// Runs the whole program on <paramref name="map"/> (its tasks named <paramref name="taskPrefix"/>t1,
-    /// t2, ...) and checks its history for linearizability.
+    /// t2, ...): the setup, one spawned task per task program, then, once they are joined, a load of every
+    /// key and a Range; and checks the history for linearizability. One async method: each costs a box per execution.
     /// </summary>
     public async Task Run(Runtime rt, ISyncMap map, string taskPrefix = "")
     {
         var history = new HistoryRecorder(rt, MapSpecification.Instance);
-        await Finish(map, history, await Start(rt, map, history, taskPrefix));
-    }
-
-    /// <summary>The setup, then one spawned task per task program.</summary>
-    async Task<TaskHandle[]> Start(Runtime rt, ISyncMap map, HistoryRecorder history, string prefix)
-    {
         foreach (var op in Setup) await op.RunRecorded(map, history);
         var tasks = new TaskHandle[Tasks.Length];
         for (int t = 0; t < tasks.Length; t++)
@@ -40,16 +35,12 @@ sealed record Workload(SyncMapOp[] Setup, SyncMapOp[][] Tasks)
             tasks[t] = rt.Spawn(async () =>
             {
                 foreach (var op in ops) await op.RunRecorded(map, history);
-            }, $"{prefix}t{t + 1}");
+            }, taskPrefix.Length == 0 && t < TaskNames.Length ? TaskNames[t] : $"{taskPrefix}t{t + 1}");
         }
-        return tasks;
-    }
-
-    /// <summary>Joins the tasks, loads every key, ranges, and checks the history.</summary>
-    async Task Finish(ISyncMap map, HistoryRecorder history, TaskHandle[] tasks)
-    {
         foreach (var task in tasks) await task.Join();
         foreach (var call in FinalCalls) await call.RunRecorded(map, history);
         history.CheckLinearizable();
     }
+
+    static readonly string[] TaskNames = ["t1", "t2", "t3", "t4"];
 }
