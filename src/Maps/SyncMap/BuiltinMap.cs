@@ -6,23 +6,28 @@ namespace ModelCheck.Maps.SyncMap;
 /// <summary>
 /// A Go built-in map from key to *entry, as sync.Map uses it for read.m and dirty: plain data, not
 /// thread-safe. Every lookup, insert, delete and range is a plain access to one controlled cell (a
-/// scheduling point the race detector sees); the contents are an ordinary sorted dictionary. The ghost bit
+/// scheduling point the race detector sees); the contents are an ordinary sorted list. The ghost bit
 /// <see cref="Frozen"/> is set when the map is published as read.m: SM-1 says it is never written again.
 /// </summary>
-sealed class BuiltinMap
+sealed class BuiltinMap : INameSource
 {
     readonly Runtime rt;
+    readonly int serial;
     readonly Cell<int> header;  // what a map access reads or writes; its value counts the writes so far
-    readonly SortedDictionary<int, Entry> items = [];
+    // A sorted array, not a tree: a map holds a few keys and is made in every execution.
+    readonly SortedList<int, Entry> items = [];
 
-    public BuiltinMap(Runtime rt, string name)
+    public BuiltinMap(Runtime rt, int serial)
     {
         this.rt = rt;
-        Name = name;
-        header = rt.NewCell(name, 0);
+        this.serial = serial;
+        header = rt.NewCell(this, 0, 0);
     }
 
-    public string Name { get; }
+    /// <summary>"map3", made when read: maps are made in every execution. Its header cell goes by the same name.</summary>
+    public string Name => $"map{serial}";
+
+    string INameSource.NameOf(int part) => Name;
 
     /// <summary>Ghost: published as some readOnly's m.</summary>
     public bool Frozen { get; private set; }

@@ -20,23 +20,23 @@ sealed class Boxed(int value)
 /// dirty) or a value. Every load, CAS, swap and store of p is a seq_cst atomic and a scheduling point.
 /// Each change of p is published for SM-6 with whether the writer holds mu.
 /// </summary>
-sealed class Entry
+sealed class Entry : INameSource
 {
     readonly Runtime rt;
     readonly SeededBug bug;
-    readonly Cell<Boxed?> p;
+    readonly Cell<Boxed?> p; readonly int serial;
 
     public Entry(Runtime rt, SeededBug bug, int key, Boxed? value, int serial)
     {
         this.rt = rt;
         this.bug = bug;
         Key = key;
-        Name = $"e{serial}(k{key})";
-        p = rt.NewCell($"{Name}.p", value);
+        this.serial = serial;
+        p = rt.NewCell(this, 0, value);
     }
 
     public int Key { get; }
-    public string Name { get; }
+    public string Name => $"e{serial}(k{Key})"; // made when read: entries are made in every execution
 
     /// <summary>Ghost view of p.</summary>
     public Boxed? Pointer => p.Peek();
@@ -189,4 +189,6 @@ sealed class Entry
     }
 
     public override string ToString() => Name;
+
+    string INameSource.NameOf(int part) => $"{Name}.p";
 }

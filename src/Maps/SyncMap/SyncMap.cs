@@ -69,7 +69,7 @@ sealed partial class SyncMap : ISyncMap
     public ReadOnly CurrentRead => read.Peek()!;
     public BuiltinMap? CurrentDirty => dirty.Peek();
 
-    BuiltinMap NewMap() => new(rt, $"map{serial++}");
+    BuiltinMap NewMap() => new(rt, serial++);
 
     Entry NewEntry(int key, Boxed? value) => new(rt, bug, key, value, serial++);
 
