@@ -70,11 +70,15 @@ internal static class LinearizabilityChecker
             (order[at], returns[at]) = (i, key);
         }
         for (int p = 0; p < count; p++) calls[p] = ReturnOrder.CallKey(history[order[p]], order[p]);
-        ulong all = count == 64 ? ulong.MaxValue : (1UL << count) - 1, left = all;
+        ulong all = count == 64 ? ulong.MaxValue : (1UL << count) - 1, observers = 0;
+        for (int p = 0; p < count; p++)
+            if (spec.ObservesEveryPart(history[order[p]])) observers |= 1UL << p;
+        ulong left = all & ~observers;
         var search = new QuickSearch<TState>(spec, history, steps);
         while (left != 0)
         {
-            // The part of the first operation left: every operation with its key, or all when a key is null.
+            // The part of the first operation left: every operation with its key, or all when a key is null;
+            // with the observers, which belong to every part.
             int first = System.Numerics.BitOperations.TrailingZeroCount(left);
             var key = spec.PartKey(history[order[first]]);
             ulong part = 0;
@@ -82,10 +86,14 @@ internal static class LinearizabilityChecker
             {
                 if ((left & (1UL << p)) == 0) continue;
                 var other = spec.PartKey(history[order[p]]);
-                if (key.IsNull || other.IsNull) part = left; // a whole-history operation: one part
-                else if (other == key) part |= 1UL << p;
+                if (key.IsNull || other.IsNull)
+                {
+                    (part, key) = (left, Value.Null); // a whole-history operation: one part
+                    break;
+                }
+                if (other == key) part |= 1UL << p;
             }
-            if (!search.Extend(order, returns, calls, all & ~part, all, spec.Initial)) return false;
+            if (!search.Extend(order, returns, calls, all & ~(part | observers), all, key, spec.Initial)) return false;
             left &= ~part;
         }
         return true;
@@ -97,9 +105,9 @@ internal static class LinearizabilityChecker
     {
         int stepsLeft = steps;
 
-        /// <summary>Whether the operations not in <paramref name="placed"/> (positions in return order) can follow <paramref name="state"/>.</summary>
+        /// <summary>Whether the operations not in <paramref name="placed"/> (positions in return order) of the part of <paramref name="partKey"/> can follow <paramref name="state"/>.</summary>
         public bool Extend(ReadOnlySpan<int> order, ReadOnlySpan<(long, int, int)> returns, ReadOnlySpan<(long, int, int)> calls,
-            ulong placed, ulong all, TState state)
+            ulong placed, ulong all, Value partKey, TState state)
         {
             if (placed == all) return true;
             int frontier = System.Numerics.BitOperations.TrailingZeroCount(~placed);
@@ -108,9 +116,8 @@ internal static class LinearizabilityChecker
             {
                 if ((placed & (1UL << p)) != 0 || calls[p].CompareTo(returns[frontier]) >= 0) continue;
                 if (--stepsLeft < 0) return false;
-                var op = history[order[p]];
-                var after = spec.Apply(state, op, out var result);
-                if (result == op.Result && Extend(order, returns, calls, placed | (1UL << p), all, after)) return true;
+                if (spec.Explains(state, history[order[p]], partKey, out var after)
+                    && Extend(order, returns, calls, placed | (1UL << p), all, partKey, after)) return true;
                 if (stepsLeft < 0) return false;
             }
             return false;

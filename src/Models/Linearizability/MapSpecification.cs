@@ -140,16 +140,55 @@ public sealed class MapSpecification : SequentialSpecification<MapState>
     /// <summary>A single-key operation's key (a Range observation's too); a Clear's is null: it relates to every key.</summary>
     protected internal override Value PartKey(Operation op) => op.Args.Count > 0 ? op.Args[0] : Value.Null;
 
+    /// <summary>A Range (not yet one key's observation) is an observation in every key's part, as Partition makes it.</summary>
+    protected internal override bool ObservesEveryPart(Operation op) => op.Name == Range && op.Args.Count == 0;
+
     /// <summary>
-    /// With its Ranges as observations the history's parts are those of <see cref="Partition"/>: an order of
-    /// each key's operations that explains every result is what Partition's parts ask for (with a Clear, the
-    /// whole map is one part, as there).
+    /// A Range in the part of one key is its observation of that key (what AddObservations makes of it). In
+    /// the whole map's part (with a Clear) it observes every key at one point, which is stricter than
+    /// Partition's observations at points of their own: an order that explains it explains those.
     /// </summary>
-    protected override IReadOnlyList<Operation> AsSteps(IReadOnlyList<Operation> history)
+    protected internal override bool Explains(MapState state, Operation op, Value partKey, out MapState after)
     {
-        for (int i = 0; i < history.Count; i++)
-            if (history[i].Name == Range) return WithObservations(history, Keys(history, out _, out _));
-        return history;
+        if (!ObservesEveryPart(op)) return base.Explains(state, op, partKey, out after);
+        after = state;
+        var pairs = op.Result.Items;
+        if (!partKey.IsNull) return Holds(pairs, partKey, state.Get(partKey));
+        // Every produced key once, with its current value; with stable keys, every present key produced.
+        for (int i = 0; i < pairs.Count; i++)
+            if (!Holds(pairs, pairs[i].Items[0], state.Get(pairs[i].Items[0]))) return false;
+        return !rangeProducesStableKeys || pairs.Count == state.Count;
+    }
+
+    /// <summary>
+    /// Whether a Range's <paramref name="pairs"/>, as an observation of <paramref name="key"/>, saw its
+    /// <paramref name="current"/> value: produced once with it, or not produced while absent (or, when keys may
+    /// be missed, not produced at all). Produced twice is an observation no state explains.
+    /// </summary>
+    bool Holds(IReadOnlyList<Value> pairs, Value key, Value current)
+    {
+        int count = 0;
+        Value first = Value.Null;
+        for (int i = 0; i < pairs.Count; i++)
+            if (pairs[i].Items[0] == key && count++ == 0) first = pairs[i].Items[1];
+        return count == 0 ? !rangeProducesStableKeys || current.IsNull : count == 1 && first == current;
+    }
+
+    /// <summary>Every key a Range produced is one another operation names (else Partition gives it a part of its own).</summary>
+    protected override bool PartsCover(IReadOnlyList<Operation> history)
+    {
+        foreach (var op in history)
+        {
+            if (!ObservesEveryPart(op)) continue;
+            foreach (var pair in op.Result.Items)
+            {
+                bool named = false;
+                foreach (var other in history)
+                    named |= other.Args.Count > 0 && other.Args[0] == pair.Items[0];
+                if (!named) return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Adds <paramref name="key"/> to the sorted, distinct <paramref name="keys"/>.</summary>

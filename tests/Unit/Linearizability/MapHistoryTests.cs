@@ -59,6 +59,21 @@ public sealed class MapHistoryTests
         var twice = new Histories().Op(0, "Store", Args("k", 1), Value.Null, 1, 2).Op(1, "Range", Args(), Pairs(("k", 1), ("k", 1)), 3, 4);
         Assert.False(MapSpecification.Instance.LinearizesQuickly(twice.Build()));
         Assert.False(Check(twice).IsLinearizable);
+        // A key only the Range produced is left to the full check, which finds that nothing stored it.
+        var invented = new Histories().Op(0, "Store", Args("k", 1), Value.Null, 1, 2).Op(1, "Range", Args(), Pairs(("k", 1), ("j", 2)), 3, 4);
+        Assert.False(MapSpecification.Instance.LinearizesQuickly(invented.Build()));
+        Assert.False(Check(invented).IsLinearizable);
+        // With a Clear the whole map is one part: the Range sees the map after the Clear, then the later store.
+        var cleared = new Histories().Op(0, "Store", Args("k", 1), Value.Null, 1, 2).Op(0, "Store", Args("j", 2), Value.Null, 3, 4)
+            .Op(1, "Clear", Args(), Value.Null, 5, 6).Op(0, "Store", Args("j", 3), Value.Null, 7, 8);
+        Assert.True(MapSpecification.Instance.LinearizesQuickly(cleared.Op(1, "Range", Args(), Pairs(("j", 3)), 9, 10).Build()));
+        var clearedBefore = new Histories().Op(0, "Store", Args("k", 1), Value.Null, 1, 2).Op(1, "Clear", Args(), Value.Null, 3, 4)
+            .Op(1, "Range", Args(), Pairs(("k", 1)), 5, 6);
+        Assert.False(MapSpecification.Instance.LinearizesQuickly(clearedBefore.Build()));
+        Assert.False(Check(clearedBefore).IsLinearizable);
+        // A weakly consistent Range may miss a key, but not see one that was gone.
+        var missable = new Histories().Op(0, "Store", Args("k", 1), Value.Null, 1, 2).Op(1, "Range", Args(), Value.List(), 3, 4);
+        Assert.True(MapSpecification.WeaklyConsistent.LinearizesQuickly(missable.Build()));
     }
 
     [Fact]
