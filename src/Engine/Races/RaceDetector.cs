@@ -38,14 +38,15 @@ internal sealed class RaceDetector
     // implies (all writes include the plain ones, all reads the plain reads), so that one check covers another
     // when its bits include the other's.
     const int ScansPlainWrites = 2, ScansWrites = 1 | ScansPlainWrites, ScansPlainReads = 8, ScansReads = 4 | ScansPlainReads;
+    const byte ScansAll = ScansWrites | ScansReads;
 
     sealed class Location
     {
         public int Generation = -1;
         public int[] Epochs = new int[Slots * 4];
         public bool AnyPlain;
-        // The task of the last access, and which epochs of the other tasks its checks compared since another
-        // task last accessed the location. Until another task accesses it those epochs stay as they were and
+        // The task of the last access (-1 before the first), and which epochs of the other tasks its checks
+        // compared since another task last accessed the location. Until another task accesses it those epochs stay as they were and
         // the task's clock only grows, so a check of no more of them finds what the last one found: nothing,
         // or a race already reported (the first bug is the one kept). Such a check is skipped: a task's
         // repeated accesses to one location, as in one map operation, scan the other tasks once.
@@ -156,8 +157,9 @@ internal sealed class RaceDetector
         if (slot + Slots > epochs.Length) epochs = GrowEpochs(location, slot + Slots);
         if (location.LastTask != task)
         {
+            // The first access of the execution has no other task's epochs to compare: nothing to scan until another task's access.
+            location.Checked = location.LastTask < 0 ? ScansAll : (byte)0;
             location.LastTask = task;
-            location.Checked = 0;
         }
         // A plain access conflicts with any write (and, if it writes, any read); an atomic one only with plain ones.
         int scans = plain ? (writes ? ScansWrites | ScansReads : ScansWrites)
