@@ -119,11 +119,13 @@ internal sealed class RaceDetector
         {
             case OpKind.Load:
                 race = Check(location, task, order, access, reads: true, writes: false);
-                AcquireFrom(location, task, order);
+                if (location.HasReleased) AcquireFrom(location, task, order);
                 break;
             case OpKind.Store:
                 race = Check(location, task, order, access, reads: false, writes: true);
-                ReleaseByStore(location, task, order);
+                // A plain store ends any release sequence (what ReleaseByStore does for it, without the call).
+                if (order == MemoryOrder.Plain) location.HasReleased = false;
+                else ReleaseByStore(location, task, order);
                 break;
             case OpKind.CompareExchange or OpKind.Exchange or OpKind.FetchAdd:
                 race = Check(location, task, order, access, reads: true, writes: true);
