@@ -20,7 +20,7 @@ sealed class SubtreeExchange(int workers, bool eager)
     readonly object gate = new();
     readonly Queue<(DfsSubtree Subtree, UnitPart Part)> offered = new();
     // The parts of each split unit, in depth-first order, until every one is explored.
-    readonly Dictionary<long, List<UnitPart>> split = [];
+    readonly Dictionary<long, SplitUnit> split = [];
     int idle;
     int waiting;
 
@@ -32,19 +32,22 @@ sealed class SubtreeExchange(int workers, bool eager)
 
     /// <summary>
     /// Offers <paramref name="subtree"/>, split off the part <paramref name="giver"/> explores (null: the
-    /// whole unit a walker explores, not split before); returns the giver's part, to hand in with <see cref="Finish"/>.
+    /// whole unit a walker explores, not split before, of which it has explored <paramref name="explored"/>
+    /// executions); returns the giver's part, to hand in with <see cref="Finish"/>.
     /// </summary>
-    public UnitPart Offer(UnitPart? giver, DfsSubtree subtree)
+    public UnitPart Offer(UnitPart? giver, DfsSubtree subtree, int explored)
     {
         lock (gate)
         {
-            if (!split.TryGetValue(subtree.Unit, out var parts)) split[subtree.Unit] = parts = [];
             if (giver is null)
             {
-                giver = new UnitPart(subtree.Unit);
-                parts.Add(giver);
+                var unit = new SplitUnit(explored);
+                split[subtree.Unit] = unit;
+                giver = new UnitPart(subtree.Unit, unit);
+                unit.Parts.Add(giver);
             }
-            var part = new UnitPart(subtree.Unit);
+            var parts = giver.Of.Parts;
+            var part = new UnitPart(subtree.Unit, giver.Of);
             parts.Insert(parts.IndexOf(giver) + 1, part);
             offered.Enqueue((subtree, part));
             waiting = offered.Count;
@@ -79,6 +82,19 @@ sealed class SubtreeExchange(int workers, bool eager)
         }
     }
 
+    /// <summary>A subtree offered and not yet taken, without waiting; null when there is none.</summary>
+    public (DfsSubtree Subtree, UnitPart Part)? TryTake()
+    {
+        if (Volatile.Read(ref waiting) == 0) return null;
+        lock (gate)
+        {
+            if (offered.Count == 0) return null;
+            var taken = offered.Dequeue();
+            waiting = offered.Count;
+            return taken;
+        }
+    }
+
     /// <summary>
     /// Hands in the result of <paramref name="part"/>; when it was the last of its unit to come in, returns
     /// the unit's segment: its parts joined in depth-first order.
@@ -88,7 +104,7 @@ sealed class SubtreeExchange(int workers, bool eager)
         lock (gate)
         {
             part.Result = result;
-            var parts = split[part.Unit];
+            var parts = part.Of.Parts;
             if (parts.Any(p => p.Result is null)) return null;
             split.Remove(part.Unit);
             return Join(parts, allBugs);
@@ -100,7 +116,7 @@ sealed class SubtreeExchange(int workers, bool eager)
     {
         lock (gate)
         {
-            var parts = split[part.Unit];
+            var parts = part.Of.Parts;
             for (int i = parts.IndexOf(part) + 1; i < parts.Count; i++) parts[i].Unneeded = true;
         }
     }
@@ -108,7 +124,7 @@ sealed class SubtreeExchange(int workers, bool eager)
     /// <summary>After a stop: what was explored of each unit whose parts did not all come in, cut at the first missing part.</summary>
     public IEnumerable<Segment> Unfinished(bool allBugs)
     {
-        lock (gate) return split.Values.Where(p => p[0].Result is not null).Select(p => Join(p, allBugs)).ToList();
+        lock (gate) return split.Values.Where(u => u.Parts[0].Result is not null).Select(u => Join(u.Parts, allBugs)).ToList();
     }
 
     static Segment Join(List<UnitPart> parts, bool allBugs)
@@ -129,10 +145,26 @@ sealed class SubtreeExchange(int workers, bool eager)
     }
 }
 
+/// <summary>A unit split into parts: the parts in depth-first order, and the executions they have explored together.</summary>
+sealed class SplitUnit(int explored)
+{
+    public readonly List<UnitPart> Parts = [];
+    public int Explored = explored;
+}
+
 /// <summary>One part of a split unit: explored by one worker, joined with the others in depth-first order.</summary>
-sealed class UnitPart(long unit)
+sealed class UnitPart(long unit, SplitUnit of)
 {
     public long Unit { get; } = unit;
+
+    public SplitUnit Of { get; } = of;
+
+    /// <summary>
+    /// Counts an execution of this part; returns the executions of every part of the unit so far. The
+    /// iteration budget holds for them together: once they reach it the budget ends inside the unit, which
+    /// is then explored again alone (see <see cref="UnitLedger"/>), so no part need go on.
+    /// </summary>
+    public int Explored() => Interlocked.Increment(ref Of.Explored);
 
     public Segment? Result { get; set; }
 

@@ -46,9 +46,11 @@ static class TreeExplorer
         control.RunWorkers(configuration.Workers, _ =>
         {
             var strategy = create(partition);
-            var walked = ExploreUnits(scenario, strategy, configuration, control, ledger.Add, partition, exchange);
+            var subtrees = exchange is null ? null : new SubtreeExplorer(scenario, configuration, control, ledger.Add, partition, exchange);
+            var walked = ExploreUnits(scenario, strategy, configuration, control, ledger.Add, partition, subtrees);
             if (walked) Interlocked.Exchange(ref units, strategy.Unit + 1);
-            if (exchange is not null) ExploreSubtrees(scenario, configuration, control, ledger.Add, partition, exchange);
+            // Once its walk has no unit left to claim, a worker explores what the others give away, until every worker is idle.
+            while (exchange?.Take(control) is var (subtree, part)) subtrees!.Explore(subtree, part);
         });
         if (exchange is not null)
             foreach (var unfinished in exchange.Unfinished(configuration.AllBugs)) ledger.Add(unfinished);
@@ -63,16 +65,19 @@ static class TreeExplorer
     /// <summary>
     /// Walks the tree with <paramref name="strategy"/>, exploring the units it claims; true when the walk
     /// reached the end of the tree. A unit is handed to <paramref name="finished"/> when the strategy leaves
-    /// it, or unfinished when the run stops inside it; a unit part of which went to another worker through
-    /// <paramref name="exchange"/> is handed on when its last part is explored.
+    /// it, or unfinished when the run stops inside it; a unit part of which went to another worker (through
+    /// the exchange of <paramref name="subtrees"/>) is handed on when its last part is explored.
     /// </summary>
     static bool ExploreUnits(Scenario scenario, IPartitionedStrategy strategy, TestConfiguration configuration,
-        RunControl control, Action<Segment> finished, TreePartition partition, SubtreeExchange? exchange)
+        RunControl control, Action<Segment> finished, TreePartition partition, SubtreeExplorer? subtrees)
     {
+        var exchange = subtrees?.Exchange;
         var worker = new Worker(scenario, configuration, strategy, control);
         Segment? current = null;
         UnitPart? part = null;
-        while (!control.Stopping && strategy.PrepareExecution())
+        // Units are numbered in walk order: past the last one needed (a bug or the budget ended the search
+        // before it), no unit left can be claimed, and the search is not complete anyway.
+        while (!control.Stopping && strategy.Unit <= partition.StoppedAfter && strategy.PrepareExecution())
         {
             if (worker.Run() is not { } result || !strategy.Owned) continue;
             if (current is null)
@@ -81,6 +86,7 @@ static class TreeExplorer
                 worker.TookPart();
             }
             bool first = current.Add(result, worker);
+            int explored = part?.Explored() ?? current.Executions;
             control.Executed(result.Bug is not null);
             bool bugStop = first && !configuration.AllBugs;
             if (bugStop)
@@ -93,7 +99,7 @@ static class TreeExplorer
                 current.Finished = true;
                 strategy.LeaveUnit();
             }
-            else if (current.Executions >= configuration.Iterations || current.Key > partition.StoppedAfter)
+            else if (explored >= configuration.Iterations || current.Key > partition.StoppedAfter)
             {
                 // The budget ends inside this unit, or a bug before it made it unnecessary.
                 partition.StopAfter(current.Key);
@@ -101,62 +107,22 @@ static class TreeExplorer
             }
             else
             {
-                if (exchange is { Wanted: true } && strategy.Split() is { } given) part = exchange.Offer(part, given);
+                if (exchange is { Wanted: true } && strategy.Split() is { } given) part = exchange.Offer(part, given, current.Executions);
                 continue;
             }
             Hand(current, part, finished, exchange, configuration.AllBugs);
             current = null;
             part = null;
+            // Parts given away and not yet taken come before the units still to claim: explored first, they
+            // let the budget and a bug end the search in depth-first order sooner.
+            while (exchange?.TryTake() is var (subtree, given)) subtrees!.Explore(subtree, given);
         }
         if (current is not null) Hand(current, part, finished, exchange, configuration.AllBugs);
         return strategy.IsComplete;
     }
 
-    /// <summary>
-    /// Explores the subtrees other workers give away, until none is left to give (every worker is idle);
-    /// a worker does this once its walk of the tree has no unit left to claim.
-    /// </summary>
-    static void ExploreSubtrees(Scenario scenario, TestConfiguration configuration, RunControl control,
-        Action<Segment> finished, TreePartition partition, SubtreeExchange exchange)
-    {
-        var strategy = new DfsStrategy(configuration.StrategyValue);
-        var worker = new Worker(scenario, configuration, strategy, control);
-        while (exchange.Take(control) is var (subtree, part))
-        {
-            strategy.Explore(subtree);
-            worker.TookPart();
-            var current = new Segment(subtree.Unit, configuration.Coverage, unit: true);
-            while (!part.Unneeded && current.Key <= partition.StoppedAfter && !control.Stopping && strategy.PrepareExecution())
-            {
-                if (worker.Run() is not { } result) continue;
-                bool first = current.Add(result, worker);
-                control.Executed(result.Bug is not null);
-                if (first && !configuration.AllBugs)
-                {
-                    partition.StopAfter(current.Key);
-                    exchange.DropAfter(part);
-                    current.Finished = true;
-                    break;
-                }
-                if (strategy.IsComplete)
-                {
-                    current.Finished = true;
-                    break;
-                }
-                // The budget ends inside this part: the unit is explored again alone (see UnitLedger).
-                if (current.Executions >= configuration.Iterations)
-                {
-                    partition.StopAfter(current.Key);
-                    break;
-                }
-                if (exchange.Wanted && strategy.Split() is { } given) exchange.Offer(part, given);
-            }
-            Hand(current, part, finished, exchange, configuration.AllBugs);
-        }
-    }
-
-    // A unit's segment goes to the ledger; a part of a split unit goes to the exchange, which joins the unit's parts when all are in.
-    static void Hand(Segment segment, UnitPart? part, Action<Segment> finished, SubtreeExchange? exchange, bool allBugs)
+    /// <summary>A unit's segment goes to the ledger; a part of a split unit goes to the exchange, which joins the unit's parts when all are in.</summary>
+    internal static void Hand(Segment segment, UnitPart? part, Action<Segment> finished, SubtreeExchange? exchange, bool allBugs)
     {
         if (part is null) finished(segment);
         else if (exchange!.Finish(part, segment, allBugs) is { } unit) finished(unit);
