@@ -34,17 +34,22 @@ public sealed class LivenessMonitor
     readonly Runtime runtime;
     readonly Func<string> pending;
 
-    internal LivenessMonitor(Runtime runtime, string name, TemperatureUnit unit, int threshold, Func<string> pending)
+    // The name, or what makes it when a report first shows it.
+    string? name;
+    readonly Func<string>? nameOf;
+
+    internal LivenessMonitor(Runtime runtime, string? name, Func<string>? nameOf, TemperatureUnit unit, int threshold, Func<string> pending)
     {
         if (threshold < 0) throw new ArgumentOutOfRangeException(nameof(threshold), "a threshold is never negative");
         this.runtime = runtime;
         this.pending = pending;
-        Name = name;
+        this.name = name;
+        this.nameOf = nameOf;
         Unit = unit;
         Threshold = threshold;
     }
 
-    public string Name { get; }
+    public string Name => name ??= nameOf!();
     public TemperatureUnit Unit { get; }
 
     /// <summary>The highest temperature that is not yet a bug. A model may tighten or relax it as its bound changes.</summary>

@@ -11,9 +11,18 @@ public sealed partial class Runtime
     /// is the highest temperature that is not a bug (default: half the step bound, Coyote's default);
     /// <paramref name="pending"/> says what the monitor waits for, and is called only to report.
     /// </summary>
-    public LivenessMonitor AddLivenessMonitor(string name, TemperatureUnit unit, Func<string> pending, int? threshold = null)
+    public LivenessMonitor AddLivenessMonitor(string name, TemperatureUnit unit, Func<string> pending, int? threshold = null) =>
+        Add(new LivenessMonitor(this, name, null, unit, threshold ?? Settings.MaxSteps / 2, pending));
+
+    /// <summary>
+    /// <see cref="AddLivenessMonitor(string, TemperatureUnit, Func{string}, int?)"/> with a name made only when a
+    /// report shows it: for monitors made in every execution. <paramref name="name"/> must not read the runtime.
+    /// </summary>
+    public LivenessMonitor AddLivenessMonitor(Func<string> name, TemperatureUnit unit, Func<string> pending, int? threshold = null) =>
+        Add(new LivenessMonitor(this, null, name, unit, threshold ?? Settings.MaxSteps / 2, pending));
+
+    LivenessMonitor Add(LivenessMonitor monitor)
     {
-        var monitor = new LivenessMonitor(this, name, unit, threshold ?? Settings.MaxSteps / 2, pending);
         (liveness ??= []).Add(monitor);
         return monitor;
     }

@@ -114,7 +114,7 @@ sealed partial class ConcurrentHashMap
 
     Table NewTable(int length)
     {
-        string name = $"T{length}" + new string('\'', tables.Count(t => t.Length == length));
+        string name = TableName(length); // a loop below the last atomic site: this runs in every execution
         var created = new Table(rt, name, length);
         tables.Add(created);
         return created;
@@ -379,5 +379,14 @@ sealed partial class ConcurrentHashMap
         }
         return baseCount.Peek() == keys.Count ? null
             : $"baseCount is {baseCount.Peek()} but {tab} holds {keys.Count} nodes ({string.Join(", ", keys.Order().Select(k => $"k{k}"))}) (C-9)";
+    }
+
+    /// <summary>"T4", or "T4'" for the second table of that length (J-4a resizes a table twice).</summary>
+    string TableName(int length)
+    {
+        int earlier = 0;
+        foreach (var t in tables)
+            if (t.Length == length) earlier++;
+        return earlier == 0 ? $"T{length}" : $"T{length}" + new string('\'', earlier);
     }
 }

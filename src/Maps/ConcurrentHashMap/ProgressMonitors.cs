@@ -19,14 +19,17 @@ sealed class WriterProgressMonitor(Runtime rt) : IMonitor<ForwardMet>, IMonitor<
     public string? Observe(ForwardMet e)
     {
         int task = rt.CurrentTask;
-        var monitor = writers.TryGetValue(task, out var known) ? known.Monitor
-            : rt.AddLivenessMonitor($"P-1 writer progress of {rt.TaskName(task)}", TemperatureUnit.Entries,
-                () => Stuck(writers[task].Monitor, writers[task].Table));
+        var monitor = writers.TryGetValue(task, out var known) ? known.Monitor : NewMonitor(task, rt.TaskName(task));
         writers[task] = (monitor, e.Table);
         monitor.Threshold = e.Resizes;
         monitor.Hot();
         return null;
     }
+
+    // Names are made only when a report shows them: these monitors are made in every execution that resizes.
+    LivenessMonitor NewMonitor(int task, string taskName) =>
+        rt.AddLivenessMonitor(() => $"P-1 writer progress of {taskName}", TemperatureUnit.Entries,
+            () => Stuck(writers[task].Monitor, writers[task].Table));
 
     // Each meeting should have taken the writer to a newer table.
     static string Stuck(LivenessMonitor monitor, Table table) =>
@@ -61,7 +64,7 @@ sealed class TransferProgressMonitor(Runtime rt) : IMonitor<NextTablePublished>,
     public string? Observe(NextTablePublished e)
     {
         var resize = new Resize(e.Old, e.Next);
-        resize.Monitor = rt.AddLivenessMonitor($"P-2 transfer {e.Old} -> {e.Next}", TemperatureUnit.Steps, () =>
+        resize.Monitor = rt.AddLivenessMonitor(() => $"P-2 transfer {resize.Old} -> {resize.Next}", TemperatureUnit.Steps, () =>
             $"the transfer never committed; {(resize.Resizers == 0 ? $"its last resizer left at step {resize.LastLeft}" : $"{resize.Resizers} resizers are still inside it")}");
         resize.Monitor.Hot();
         resizes.Add(resize);
@@ -127,7 +130,8 @@ sealed class ClaimProgressMonitor(Runtime rt) : IMonitor<RangeClaimed>, IMonitor
         if (!resizers.TryGetValue(e.Task, out var resizer))
         {
             var created = resizer = new Resizer(e.Old);
-            resizer.Monitor = rt.AddLivenessMonitor($"P-3 claims of {rt.TaskName(e.Task)}", TemperatureUnit.Steps,
+            string taskName = rt.TaskName(e.Task);
+            resizer.Monitor = rt.AddLivenessMonitor(() => $"P-3 claims of {taskName}", TemperatureUnit.Steps,
                 () => $"bin{(created.PendingCount > 1 ? "s" : "")} {string.Join(", ", created.PendingBins())} of {created.Table} claimed but never forwarded");
             resizers[e.Task] = resizer;
         }
