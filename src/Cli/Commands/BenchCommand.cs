@@ -47,7 +47,7 @@ public static class BenchCommand
             var o = console.Out;
             if (parse.GetValue(linearizability)) LinearizabilityBench.Run(o, count);
             if (parse.GetValue(litmus)) LitmusBench.Run(o, count);
-            if (parse.GetValue(coyote)) CoyoteBench.Run(o, catalog, ourExecutions: 20_000, coyoteExecutions: 1_000);
+            if (parse.GetValue(coyote)) CoyoteBench.Run(o, catalog, ourExecutions: 100_000, coyoteExecutions: 1_000);
             if (!parse.GetValue(engine)) return CommandLine.Ok;
             o.WriteLine($"bench: single-threaded, random strategy, {count} runs of {perRun} executions each ({perMapRun} for the map scenarios) after an untimed tenth of a run to warm up, median");
             // Wall-clock rates drop when other processes share the cores; the rate per CPU second does not.

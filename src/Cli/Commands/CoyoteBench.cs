@@ -32,9 +32,13 @@ static class CoyoteBench
             // are those of a long test run, not of the first second of a process.
             Explorer.Explore(scenario, new TestConfiguration { Iterations = Math.Max(1, ourExecutions / 10), Seed = 2, AllBugs = true, Execution = settings });
             CoyoteExplorer.Run(() => CoyoteScenario.Run(scenario), Math.Max(1, coyoteExecutions / 10), 2, toCompletion: true);
+            // Each timed run starts from a collected heap, so neither engine pays for the other's garbage
+            // (in one process, a collection of Coyote's warm-up leftovers fell inside our 0.5 s window).
+            Settle();
             var cpu = ProcessorTime();
             var ours = Explorer.Explore(scenario, new TestConfiguration { Iterations = ourExecutions, Seed = 1, AllBugs = true, Execution = settings });
             var ourCpu = ProcessorTime() - cpu;
+            Settle();
             cpu = ProcessorTime();
             var theirs = CoyoteExplorer.Run(() => CoyoteScenario.Run(scenario), coyoteExecutions, 1, toCompletion: true);
             var theirCpu = ProcessorTime() - cpu;
@@ -64,6 +68,13 @@ static class CoyoteBench
 
     /// <summary>The processor time of the whole process: Coyote runs its tasks on pool threads, ours on this one.</summary>
     static TimeSpan ProcessorTime() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+
+    static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
 
     /// <summary>21 seeds a golden-ratio stride apart in the 32-bit range, so no two are neighbours.</summary>
     static IEnumerable<ulong> SpreadSeeds() =>
