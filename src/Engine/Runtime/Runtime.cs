@@ -137,8 +137,7 @@ public sealed partial class Runtime
         catch (StrategyMismatchException e)
         {
             mismatch = e;
-            halted = true;
-            throw new ExecutionHaltedException();
+            throw Halt();
         }
         choices.Add(ChoiceKind.Data, value);
         if (Recorder is { } r) r.Add(step, CurrentTask, $"choose {value} of {count}");
@@ -192,8 +191,7 @@ public sealed partial class Runtime
     public void Fail(BugKind kind, string message)
     {
         RecordBug(kind, message);
-        halted = true;
-        throw new ExecutionHaltedException();
+        throw Halt();
     }
 
     /// <summary>
@@ -204,8 +202,14 @@ public sealed partial class Runtime
     public void Fail(BugKind kind, Func<string> describe)
     {
         bug ??= new Bug(kind, describe, step, CurrentTask);
+        throw Halt();
+    }
+
+    /// <summary>Marks the execution halted and gives what to throw to stop the running task at once.</summary>
+    ExecutionHaltedException Halt()
+    {
         halted = true;
-        throw new ExecutionHaltedException();
+        return new ExecutionHaltedException();
     }
 
     /// <summary>A modelled runtime fatal error (Go's throw/fatal): unrecoverable, ends the execution.</summary>
