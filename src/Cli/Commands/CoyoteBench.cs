@@ -22,8 +22,13 @@ static class CoyoteBench
     {
         o.WriteLine($"bench: both engines, sc without race detection, random strategy; executions/s over {ourExecutions:N0} (ours) "
             + $"and {coyoteExecutions:N0} (Coyote) executions after an untimed tenth as many to warm up; executions to the first bug: median over {Seeds} seeds, at most {BugBudget:N0} each");
-        // Per CPU-second too: on a loaded machine the wall-clock rates depend on the share of a core each engine got.
-        o.WriteLine($"{"scenario",-28}{"ours exec/s",13}{"Coyote exec/s",15}{"ratio",9}{"ours exec/cpu-s",17}{"Coyote exec/cpu-s",19}{"ratio",9}{"ours to bug",13}{"Coyote to bug",15}{"ratio",8}");
+        // Ours twice: on one thread, and on the workers `modelcheck test` uses by default (one per core), since
+        // Coyote too runs its controlled tasks on pool threads (about 1.35 cores' worth on two). Per CPU-second
+        // too: on a loaded machine the wall-clock rates depend on the share of a core each engine got.
+        int workers = Environment.ProcessorCount;
+        o.WriteLine($"ours on {workers} workers: {workers} threads exploring one budget, as `modelcheck test` does by default on this machine");
+        o.WriteLine($"{"scenario",-28}{"ours exec/s",13}{$"ours {workers}w exec/s",17}{"Coyote exec/s",15}{"ratio",9}{$"ratio {workers}w",10}"
+            + $"{"ours exec/cpu-s",17}{"Coyote exec/cpu-s",19}{"ratio",9}{"ours to bug",13}{"Coyote to bug",15}{"ratio",8}");
         var settings = new ExecutionSettings { Memory = MemoryModel.Sc, RaceDetection = false };
         foreach (var name in Scenarios)
         {
@@ -38,6 +43,8 @@ static class CoyoteBench
             var cpu = ProcessorTime();
             var ours = Explorer.Explore(scenario, new TestConfiguration { Iterations = ourExecutions, Seed = 1, AllBugs = true, Execution = settings });
             var ourCpu = ProcessorTime() - cpu;
+            Settle();
+            var parallel = Explorer.Explore(scenario, new TestConfiguration { Iterations = ourExecutions, Seed = 1, AllBugs = true, Execution = settings, Workers = workers });
             Settle();
             cpu = ProcessorTime();
             var theirs = CoyoteExplorer.Run(() => CoyoteScenario.Run(scenario), coyoteExecutions, 1, toCompletion: true);
@@ -61,7 +68,8 @@ static class CoyoteBench
                 theirToBug = Show(theirMedian);
                 bugRatio = ourMedian == int.MaxValue || theirMedian == int.MaxValue ? "-" : $"{(double)theirMedian / ourMedian:F1}x";
             }
-            o.WriteLine($"{name,-28}{ourRate,13:N0}{theirRate,15:N0}{ourRate / Math.Max(theirRate, 1e-9),8:N0}x"
+            double parallelRate = parallel.ExecutionsPerSecond;
+            o.WriteLine($"{name,-28}{ourRate,13:N0}{parallelRate,17:N0}{theirRate,15:N0}{ourRate / Math.Max(theirRate, 1e-9),8:N0}x{parallelRate / Math.Max(theirRate, 1e-9),9:N0}x"
                 + $"{ourCpuRate,17:N0}{theirCpuRate,19:N0}{ourCpuRate / Math.Max(theirCpuRate, 1e-9),8:N0}x{ourToBug,13}{theirToBug,15}{bugRatio,8}");
         }
     }
