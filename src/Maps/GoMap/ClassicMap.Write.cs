@@ -13,11 +13,13 @@ public sealed partial class ClassicMap
     private protected override async ValueTask<Cell<int>> MapAssign(GoKey key)
     {
         if ((await LoadFlags() & HashWriting) != 0) FatalMisuse(FatalConcurrentWrites, "concurrent map writes");
-        if (bug == GoMapBug.G6WritingFlagBeforeHash) await ToggleWriting();
+        // h.flags ^= hashWriting: a plain read-modify-write, so two writers can lose a toggle.
+        if (bug == GoMapBug.G6WritingFlagBeforeHash) await StoreFlags((byte)(await LoadFlags() ^ HashWriting));
         ulong hash = Hash(key);   // may panic: the flag is toggled only after it
         rt.Publish(new WriteStarted(this));
-        if (bug != GoMapBug.G6WritingFlagBeforeHash) await ToggleWriting();
+        if (bug != GoMapBug.G6WritingFlagBeforeHash) await StoreFlags((byte)(await LoadFlags() ^ HashWriting));
         if (buckets.Get(Plain) is null) buckets.Set(NewBucketArray(0), Plain);
+        Cell<int> elem;
 
         while (true)
         {
@@ -44,8 +46,8 @@ public sealed partial class ClassicMap
                         continue;
                     }
                     if (!GoKey.Same(current.Keys[i].Get(Plain), key)) continue;
-                    await FinishWriting();
-                    return current.Elems[i];
+                    elem = current.Elems[i];
+                    goto finish;
                 }
             }
         notFound:
@@ -63,9 +65,13 @@ public sealed partial class ClassicMap
             insertBucket.Keys[insertSlot].Set(key, Plain);
             insertBucket.TopHash[insertSlot].Set(top, Plain);
             count.Set(count.Get(Plain) + 1, Plain);
-            await FinishWriting();
-            return insertBucket.Elems[insertSlot];
+            elem = insertBucket.Elems[insertSlot];
+            goto finish;
         }
+    finish:
+        ExitCheck(await LoadFlags());
+        await StoreFlags((byte)(await LoadFlags() & ~HashWriting));
+        return elem;
     }
 
     /// <summary>mapdelete, under delete(m, key), including the emptyRest normalisation.</summary>
@@ -80,7 +86,7 @@ public sealed partial class ClassicMap
         if ((await LoadFlags() & HashWriting) != 0) FatalMisuse(FatalConcurrentWrites, "concurrent map writes");
         ulong hash = Hash(key);
         rt.Publish(new WriteStarted(this));
-        await ToggleWriting();
+        await StoreFlags((byte)(await LoadFlags() ^ HashWriting));
         int bucket = (int)(hash & ((1UL << b.Get(Plain)) - 1));
         if (Growing()) await GrowWork(bucket);
         var first = buckets.Get(Plain)![bucket];
@@ -103,7 +109,8 @@ public sealed partial class ClassicMap
                 goto done;
             }
     done:
-        await FinishWriting();
+        ExitCheck(await LoadFlags());
+        await StoreFlags((byte)(await LoadFlags() & ~HashWriting));
     }
 
     /// <summary>Whether the slot just emptied is the chain's last, or the next slot is already emptyRest.</summary>
@@ -143,7 +150,7 @@ public sealed partial class ClassicMap
     {
         if (count.Get(Plain) == 0) return;
         if ((await LoadFlags() & HashWriting) != 0) FatalMisuse(FatalConcurrentWrites, "concurrent map writes");
-        await ToggleWriting();
+        await StoreFlags((byte)(await LoadFlags() ^ HashWriting));
         var current = buckets.Get(Plain)!;
         MarkBucketsEmpty(current);
         if (oldbuckets.Get(Plain) is { } old)
@@ -158,7 +165,8 @@ public sealed partial class ClassicMap
         count.Set(0, Plain);
         // makeBucketArray re-zeroes the reused array; the overflow buckets become garbage.
         foreach (var bucket in current.All) ZeroBucket(bucket, withTopHash: true);
-        await FinishWriting();
+        ExitCheck(await LoadFlags());
+        await StoreFlags((byte)(await LoadFlags() & ~HashWriting));
     }
 
     void MarkBucketsEmpty(BucketArray array)

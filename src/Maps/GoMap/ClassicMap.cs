@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
 using static ModelCheck.Engine.MemoryOrder;
 using static ModelCheck.Maps.GoMap.TopHashes;
@@ -145,30 +144,14 @@ public sealed partial class ClassicMap : GoMapModel
 
     private protected override bool FlagSchedulingPoints => Config.FlagSchedulingPoints;
 
-    ValueTask<byte> LoadFlags() => LoadAtCheckSite(flags);
+    CheckSiteLoad LoadFlags() => new(flags, Config.FlagSchedulingPoints);
 
-    ValueTask StoreFlags(byte value) => StoreAtCheckSite(flags, value);
+    CheckSiteStore StoreFlags(byte value) => new(flags, value, Config.FlagSchedulingPoints);
 
-    /// <summary>h.flags ^= hashWriting: a plain read-modify-write, so two writers can lose a toggle.</summary>
-    ValueTask ToggleWriting() => ToggleAtCheckSite(flags, HashWriting);
-
-    /// <summary>The exit check of a write: the flag must still be set; then clear it.</summary>
-    ValueTask FinishWriting()
-    {
-        if (FlagSchedulingPoints) return FinishWritingScheduled();
-        // Both accesses happen inside this step: no state machine (every write ends here).
-        ExitCheck(flags.Get(Plain));
-        flags.Set((byte)(flags.Get(Plain) & ~HashWriting), Plain);
-        return default;
-    }
-
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    async ValueTask FinishWritingScheduled()
-    {
-        ExitCheck(await LoadFlags());
-        await StoreFlags((byte)(await LoadFlags() & ~HashWriting));
-    }
-
+    /// <summary>
+    /// The exit check of a write: the flag must still be set (then the write clears it). Each write makes the
+    /// check and the clearing store itself, awaiting the flag's accesses in place (see CheckSiteLoad).
+    /// </summary>
     void ExitCheck(byte current)
     {
         if ((current & HashWriting) == 0) FatalMisuse(FatalConcurrentWrites, "concurrent map writes");
