@@ -14,6 +14,11 @@ public static class MisuseScenarios
 {
     static readonly GoMapConfig Config = GoMapConfig.Reduced with { FlagSchedulingPoints = true };
 
+    // Made once: keys are immutable and every execution uses the same ones.
+    static readonly GoKey[] TwoWriterKeys =
+        [.. Enumerable.Range(0, 7).Select(i => GoKeys.WithLowBits($"k{i}", i < 5 ? (ulong)i : 0b000 | (ulong)(i - 5) << 2, 3))];
+    static readonly GoKey[] ReaderAndWriterKeys = [.. Enumerable.Range(0, 7).Select(i => GoKeys.WithLowBits($"k{i}", (ulong)i & 3, 2))];
+
     /// <summary>
     /// Five keys at B = 2, then two writers each insert one key into old bucket 0; the second insert
     /// starts a grow. If writer 1's mapassign has returned but its elem store has not happened yet, the
@@ -27,7 +32,7 @@ public static class MisuseScenarios
     public static async Task TwoWriters(Runtime rt)
     {
         var m = ClassicMap.Make(rt, "m", Config, hint: 5);
-        var keys = Enumerable.Range(0, 7).Select(i => GoKeys.WithLowBits($"k{i}", i < 5 ? (ulong)i : 0b000 | (ulong)(i - 5) << 2, 3)).ToArray();
+        var keys = TwoWriterKeys;
         for (int i = 0; i < 5; i++) await m.Assign(keys[i], 10 + i);
         var writers = new[]
         {
@@ -57,7 +62,7 @@ public static class MisuseScenarios
     public static async Task ReaderAndWriter(Runtime rt)
     {
         var m = ClassicMap.Make(rt, "m", Config, hint: 5);
-        var keys = Enumerable.Range(0, 7).Select(i => GoKeys.WithLowBits($"k{i}", (ulong)i & 3, 2)).ToArray();
+        var keys = ReaderAndWriterKeys;
         for (int i = 0; i < 5; i++) await m.Assign(keys[i], 10 + i);
         var reader = rt.Spawn(async () =>
         {
