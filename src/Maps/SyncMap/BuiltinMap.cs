@@ -34,12 +34,14 @@ sealed class BuiltinMap : INameSource
 
     public void Freeze() => Frozen = true;
 
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
-    public async ValueTask<Entry?> Lookup(int key)
-    {
-        await header.Load(MemoryOrder.Plain);
-        return items.GetValueOrDefault(key);
-    }
+    public EntryLookup Lookup(int key) => new(this, key);
+
+    /// <summary>The read of the map that a lookup or len makes (its scheduling point); the contents are read after it.</summary>
+    internal ControlledOp<LoadOp<int>, int> ReadHeader() => header.Load(MemoryOrder.Plain);
+
+    internal Entry? EntryOf(int key) => items.GetValueOrDefault(key);
+
+    internal int Count => items.Count;
 
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     public async ValueTask Insert(int key, Entry entry)
@@ -69,12 +71,7 @@ sealed class BuiltinMap : INameSource
         if (rt.IsRecording) rt.Note($"clear {Name}");
     }
 
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
-    public async ValueTask<int> Length()
-    {
-        await header.Load(MemoryOrder.Plain);
-        return items.Count;
-    }
+    public MapLength Length() => new(this);
 
     /// <summary>A range over the map: one read of it, then its pairs in key order (Go's order is random; every order is a valid one).</summary>
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]

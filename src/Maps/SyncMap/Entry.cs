@@ -45,13 +45,13 @@ sealed class Entry : INameSource
 
     void Changed(Boxed? from, Boxed? to, bool underMu) => rt.Publish(new EntryChanged(this, from, to, underMu));
 
-    /// <summary>e.load(): the value, or absent for nil and expunged.</summary>
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
-    public async ValueTask<(int Value, bool Ok)> Load()
-    {
-        var v = await p.Load(SeqCst);
-        return v is null || IsExpunged(v) ? (0, false) : (v.Value, true);
-    }
+    /// <summary>
+    /// e.load(): the value, or absent for nil and expunged: the load itself, not an async method around it (a
+    /// state machine and a pooled box per load); <see cref="EntryLoad"/> makes the result when the task resumes.
+    /// </summary>
+    public EntryLoad Load() => new(p.Load(SeqCst));
+
+    internal static (int Value, bool Ok) ValueOf(Boxed? v) => v is null || IsExpunged(v) ? (0, false) : (v.Value, true);
 
     /// <summary>trySwap: fails only on expunged; returns the old pointer (nil when the key was deleted).</summary>
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]

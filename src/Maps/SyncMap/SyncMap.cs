@@ -41,7 +41,7 @@ sealed partial class SyncMap : ISyncMap
     readonly Runtime rt;
     readonly SeededBug bug;
     readonly Mutex mu;
-    readonly Cell<ReadOnly?> read;
+    readonly Cell<ReadOnly> read;
     readonly Cell<BuiltinMap?> dirty;
     readonly Cell<int> misses;
     int serial;
@@ -59,7 +59,7 @@ sealed partial class SyncMap : ISyncMap
         mu = rt.NewMutex("mu");
         var empty = NewMap();
         empty.Freeze();
-        read = rt.NewCell<ReadOnly?>("read", new ReadOnly(empty, false));
+        read = rt.NewCell<ReadOnly>("read", new ReadOnly(empty, false));
         dirty = rt.NewCell<BuiltinMap?>("dirty", null);
         misses = rt.NewCell("misses", 0);
         rt.AddStateView("sync.Map", DescribeState, DrawState);
@@ -73,21 +73,21 @@ sealed partial class SyncMap : ISyncMap
 
     Entry NewEntry(int key, Boxed? value) => new(rt, bug, key, value, serial++);
 
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
-    async ValueTask<ReadOnly> LoadReadOnly() => (await read.Load(SeqCst))!;
+    // The one-operation helpers return the operation (or BuiltinMap's awaitable) itself: async, each cost a state machine and a box.
+    ControlledOp<LoadOp<ReadOnly>, ReadOnly> LoadReadOnly() => read.Load(SeqCst);
 
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
-    static async ValueTask<Entry?> Lookup(BuiltinMap? m, int key) => m is null ? null : await m.Lookup(key);
+    /// <summary>m's entry for <paramref name="key"/>; a nil m (after Clear, or S-1's promotion of a nil dirty) holds none and is not read.</summary>
+    static EntryLookup Lookup(BuiltinMap? m, int key) => new(m, key);
 
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    async ValueTask Lock() => await mu.Lock();
+    ControlledOp<Mutex.MutexOp, Unit> Lock() => mu.Lock();
 
-    /// <summary>Every unlock is where SM-2..SM-5 and SM-7 must hold: mu is about to be free.</summary>
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    async ValueTask Unlock()
+    /// <summary>
+    /// Every unlock is where SM-2..SM-5 and SM-7 must hold: mu is about to be free, so the monitors are told first.
+    /// </summary>
+    ControlledOp<Mutex.MutexOp, Unit> Unlock()
     {
         rt.Publish(new Unlocking(this));
-        await mu.Unlock();
+        return mu.Unlock();
     }
 
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
@@ -325,8 +325,8 @@ sealed partial class SyncMap : ISyncMap
         await Unlock();
     }
 
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
-    static async ValueTask<int> Length(BuiltinMap? m) => m is null ? 0 : await m.Length();
+    // len(m); a nil m has length 0 and is not read.
+    static MapLength Length(BuiltinMap? m) => new(m);
 
     /// <summary>missLocked (under mu, amended): count a miss; once misses reach len(dirty), promote dirty.</summary>
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
