@@ -38,9 +38,8 @@ public sealed class EvacuationLedger(ClassicMap map) :
         if (evacuations is null) return "nevacuate moved while not growing";
         if (e.Finished)
         {
-            var missing = Enumerable.Range(0, evacuations.Length).Where(ob => evacuations[ob] == 0).ToList();
-            if (missing.Count > 0)
-                return $"the grow completed with old bucket{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} not evacuated (CM-4)";
+            // Every grow that completes gets here: the query that names the missing buckets runs only if one is.
+            if (Array.IndexOf(evacuations, 0) >= 0) return Unevacuated(evacuations);
             evacuations = null;
             return null;
         }
@@ -50,6 +49,12 @@ public sealed class EvacuationLedger(ClassicMap map) :
             if (evacuations[ob] == 0) return $"nevacuate is {e.Nevacuate} but old bucket {ob} is not evacuated (CM-3)";
         nevacuate = e.Nevacuate;
         return null;
+    }
+
+    static string Unevacuated(int[] evacuations)
+    {
+        var missing = Enumerable.Range(0, evacuations.Length).Where(ob => evacuations[ob] == 0).ToList();
+        return $"the grow completed with old bucket{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} not evacuated (CM-4)";
     }
 
     public string? Observe(MapCleared e)
