@@ -68,18 +68,20 @@ public sealed partial class ClassicMap : GoMapModel
         Config = config;
         bucketCnt = config.BucketCnt;
         bug = config.Bug;
-        count = rt.NewCell(name + ".count", 0);
-        flags = rt.NewCell<byte>(name + ".flags", 0);
-        b = rt.NewCell(name + ".B", 0);
-        noverflow = rt.NewCell(name + ".noverflow", 0);
-        buckets = rt.NewCell<BucketArray?>(name + ".buckets", null);
-        oldbuckets = rt.NewCell<BucketArray?>(name + ".oldbuckets", null);
-        nevacuate = rt.NewCell(name + ".nevacuate", 0);
+        Names = HeaderNames.Of(name);
+        count = rt.NewCell(Names.Count, 0);
+        flags = rt.NewCell<byte>(Names.Flags, 0);
+        b = rt.NewCell(Names.B, 0);
+        noverflow = rt.NewCell(Names.Noverflow, 0);
+        buckets = rt.NewCell<BucketArray?>(Names.Buckets, null);
+        oldbuckets = rt.NewCell<BucketArray?>(Names.OldBuckets, null);
+        nevacuate = rt.NewCell(Names.Nevacuate, 0);
         // Only a replay records and draws state; registering costs two delegates per execution otherwise.
         if (rt.IsRecording) rt.AddStateView(name, DescribeState, DrawState);
     }
 
     public GoMapConfig Config { get; }
+    internal HeaderNames Names { get; }
     internal Runtime Runtime => rt;
     internal int BucketCnt => bucketCnt;
 

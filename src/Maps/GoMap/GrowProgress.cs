@@ -19,11 +19,14 @@ public sealed class GrowProgress :
     public GrowProgress(ClassicMap map)
     {
         this.map = map;
-        progress = map.Runtime.AddLivenessMonitor($"{map.Name} grow progress", TemperatureUnit.Entries, () =>
-            $"{progress!.Temperature} writes during a grow of {progress.Threshold} old buckets, and it is still incomplete (nevacuate = {map.GhostNevacuate}): each write's growWork should evacuate nevacuate's bucket too (CM-12)");
+        // A method group, not a lambda over the parameter: that would add a closure object per execution.
+        progress = map.Runtime.AddLivenessMonitor(map.Names.GrowProgress, TemperatureUnit.Entries, Overdue);
     }
 
-    public string Name => $"{map.Name} grow progress";
+    string Overdue() =>
+        $"{progress.Temperature} writes during a grow of {progress.Threshold} old buckets, and it is still incomplete (nevacuate = {map.GhostNevacuate}): each write's growWork should evacuate nevacuate's bucket too (CM-12)";
+
+    public string Name => map.Names.GrowProgress;
 
     public string? Observe(GrowStarted e)
     {
