@@ -62,7 +62,7 @@ sealed partial class SyncMap : ISyncMap
         read = rt.NewCell<ReadOnly>("read", new ReadOnly(empty, false));
         dirty = rt.NewCell<BuiltinMap?>("dirty", null);
         misses = rt.NewCell("misses", 0);
-        rt.AddStateView("sync.Map", DescribeState, DrawState);
+        if (rt.IsRecording) rt.AddStateView("sync.Map", DescribeState, DrawState);   // only a replay draws state: registering costs two delegates per execution otherwise
     }
 
     /// <summary>Ghost views for the monitors.</summary>
