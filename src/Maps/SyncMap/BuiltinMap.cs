@@ -36,7 +36,7 @@ sealed class BuiltinMap : INameSource
 
     public EntryLookup Lookup(int key) => new(this, key);
 
-    /// <summary>The read of the map that a lookup or len makes (its scheduling point); the contents are read after it.</summary>
+    /// <summary>The read of the map that a lookup or len (<see cref="MapLength"/>) makes, its scheduling point; the contents are read after it.</summary>
     internal ControlledOp<LoadOp<int>, int> ReadHeader() => header.Load(MemoryOrder.Plain);
 
     internal Entry? EntryOf(int key) => items.GetValueOrDefault(key);
@@ -70,8 +70,6 @@ sealed class BuiltinMap : INameSource
         items.Clear();
         if (rt.IsRecording) rt.Note($"clear {Name}");
     }
-
-    public MapLength Length() => new(this);
 
     /// <summary>A range over the map: one read of it, then its pairs in key order (Go's order is random; every order is a valid one).</summary>
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
