@@ -8,7 +8,7 @@ namespace ModelCheck.Maps.GoMap;
 // mode each is the cell's own scheduling point; otherwise it acts inside the current step and the await
 // completes at once. Awaiting the cell's operation directly, instead of through an async method returning
 // a ValueTask, saves a state machine, a pooled box and a resumption per access: a write in misuse mode
-// makes six of them (gomap/misuse/two-writers spent about a third of its time in those wrappers).
+// makes six of them (on gomap/misuse/two-writers, about a quarter less processor time without them).
 
 /// <summary>A plain read of the flag at a check site (<see cref="GoMapModel.LoadAtCheckSite"/>, without its ValueTask).</summary>
 internal readonly struct CheckSiteLoad(Cell<byte> flag, bool scheduled) : ICriticalNotifyCompletion
