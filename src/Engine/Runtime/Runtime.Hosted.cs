@@ -9,7 +9,7 @@ public sealed partial class Runtime
     internal Bug? ExecuteHosted(Func<Runtime, Task> entry)
     {
         Reset();
-        Spawn(() => entry(this), "main");
+        SpawnMain(entry);
         host!.WaitUntil(() => bug is not null || tasks.TrueForAll(t => t.Finished));
         if (bug is null)
         {

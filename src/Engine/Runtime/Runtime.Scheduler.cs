@@ -23,7 +23,7 @@ public sealed partial class Runtime
         Reset();
         AddMemoryView();
         bool stopped = false;
-        Spawn(() => entry(this), "main");
+        SpawnMain(entry);
         while (bug is null && mismatch is null)
         {
             int count = CollectEnabled();
@@ -90,6 +90,17 @@ public sealed partial class Runtime
         return bug is null
             ? new ExecutionResult(ExecutionStatus.Passed, null, step)
             : new ExecutionResult(ExecutionStatus.BugFound, bug, step);
+    }
+
+    // The scenario's entry for this execution, and the main task's body that calls it: one delegate per
+    // runtime, where a lambda over the entry made a closure and a delegate every execution.
+    Func<Runtime, Task>? entry;
+    Func<Task>? mainBody;
+
+    void SpawnMain(Func<Runtime, Task> entry)
+    {
+        this.entry = entry;
+        Spawn(mainBody ??= () => this.entry!(this), "main");
     }
 
     void Reset()

@@ -15,6 +15,8 @@ public sealed partial class Runtime
     readonly IStrategy strategy;
     readonly IStepObserver? observer;
     readonly List<ControlledTask> tasks = [];
+    // Every task record this runtime has made, by id, for its later executions to reuse.
+    readonly List<ControlledTask> records = [];
     readonly ChoiceLog choices = new();
     // The thread steps run on: the explorer's, or under a host the thread of the host task running the step.
     int ownerThread = Environment.CurrentManagedThreadId;
@@ -113,16 +115,31 @@ public sealed partial class Runtime
     /// <summary>Starts a task running <paramref name="body"/>. It first runs when the scheduler picks it.</summary>
     public TaskHandle Spawn(Func<Task> body, string? name = null)
     {
-        var task = new ControlledTask(tasks.Count, name, body);
+        var task = NewTask(name, body);
         tasks.Add(task);
         if (enabled.Length < tasks.Count) Array.Resize(ref enabled, tasks.Count * 2);
         strategy.OnTaskCreated(task.Id);
         Recorder?.OnTaskCreated(task.Name);
         races?.OnSpawn(current?.Id ?? -1, task.Id);
         Weak?.OnSpawn(current?.Id ?? -1, task.Id);
-        host?.Start(() => RunHostedTask(task));
-        return new TaskHandle(this, task);
+        if (host is not null) StartHosted(task);
+        return task.Handle;
     }
+
+    // The record of the next task: the one this runtime made for that id in an earlier execution, when there is one.
+    // Not under a host, whose task for an execution that ended may still hold its record.
+    ControlledTask NewTask(string? name, Func<Task> body)
+    {
+        int id = tasks.Count;
+        if (host is not null) return new ControlledTask(this, id, name, body);
+        if (id == records.Count) records.Add(new ControlledTask(this, id, name, body));
+        else records[id].Restart(name, body);
+        return records[id];
+    }
+
+    // Apart from Spawn because its lambda captures the task: in Spawn itself the compiler made that closure
+    // at every spawn, hosted or not.
+    void StartHosted(ControlledTask task) => host!.Start(() => RunHostedTask(task));
 
     /// <summary>A nondeterministic input in [0, <paramref name="count"/>), chosen and recorded by the strategy.</summary>
     public int Choose(int count)
@@ -209,8 +226,12 @@ public sealed partial class Runtime
     ExecutionHaltedException Halt()
     {
         halted = true;
-        return new ExecutionHaltedException();
+        return haltedException;
     }
+
+    // Thrown by every halt of this runtime's executions: nobody reads more of it than its type, and most executions of
+    // some scenarios end in a halt. One per runtime, because a throw writes its stack trace into the exception.
+    readonly ExecutionHaltedException haltedException = new();
 
     /// <summary>A modelled runtime fatal error (Go's throw/fatal): unrecoverable, ends the execution.</summary>
     [DoesNotReturn]

@@ -4,7 +4,9 @@ namespace ModelCheck.Engine;
 
 /// <summary>
 /// A spawned task, as its spawner sees it. It deliberately exposes no <see cref="System.Threading.Tasks.Task"/>:
-/// awaiting the raw task would run the joiner inside the joined task's step.
+/// awaiting the raw task would run the joiner inside the joined task's step. The runtime hands the same
+/// handle out for the task of the same id in its later executions: use a handle only in the execution that
+/// spawned it.
 /// </summary>
 public sealed class TaskHandle
 {
