@@ -61,18 +61,26 @@ public sealed class LivenessMonitor
     /// <summary>Something is owed. Under <see cref="TemperatureUnit.Entries"/> each call raises the temperature by one.</summary>
     public void Hot()
     {
-        State = LivenessState.Hot;
+        Enter(LivenessState.Hot);
         if (Unit == TemperatureUnit.Entries && ++Temperature > Threshold) runtime.FailLiveness(Describe(PastThreshold()));
     }
 
     /// <summary>Something is pending but not owed now; the temperature is kept.</summary>
-    public void Warm() => State = LivenessState.Warm;
+    public void Warm() => Enter(LivenessState.Warm);
 
     /// <summary>The property holds: the temperature drops to zero.</summary>
     public void Cold()
     {
-        State = LivenessState.Cold;
+        Enter(LivenessState.Cold);
         Temperature = 0;
+    }
+
+    // The runtime ticks its monitors only while one counting steps is hot, so it is told when one starts or stops being so.
+    void Enter(LivenessState next)
+    {
+        if (Unit == TemperatureUnit.Steps && (State == LivenessState.Hot) != (next == LivenessState.Hot))
+            runtime.HotStepMonitors += next == LivenessState.Hot ? 1 : -1;
+        State = next;
     }
 
     /// <summary>Nothing can satisfy the property any more: a hot monitor is a liveness bug now.</summary>

@@ -1,10 +1,13 @@
 namespace ModelCheck.Engine;
 
 // Liveness monitors: their temperatures rise with the steps, and any left hot when the execution ends
-// (or is cut off) is a bug. Scenarios without one pay a null check per step.
+// (or is cut off) is a bug. A step with no monitor counting steps hot pays one test.
 public sealed partial class Runtime
 {
     List<LivenessMonitor>? liveness;
+
+    /// <summary>How many monitors counting steps are hot: only then can a step warm one, so only then are they ticked.</summary>
+    internal int HotStepMonitors { get; set; }
 
     /// <summary>
     /// A liveness monitor, cold, named <paramref name="name"/> in its reports. <paramref name="threshold"/>
@@ -33,8 +36,8 @@ public sealed partial class Runtime
         if (bug is null) Fail(BugKind.Liveness, message);
     }
 
-    // After every step: each hot monitor counting steps gets warmer; past its threshold the execution
-    // ends. Recorded, not thrown: no task is running here.
+    // After every step with a hot monitor counting steps: each such monitor gets warmer; past its threshold the
+    // execution ends. Recorded, not thrown: no task is running here.
     void TickLiveness()
     {
         foreach (var monitor in liveness!)

@@ -41,7 +41,7 @@ public sealed partial class Runtime
             try
             {
                 RunStep(task);
-                if (liveness is not null && bug is null) TickLiveness();
+                if (HotStepMonitors != 0 && bug is null) TickLiveness();
             }
             finally
             {
