@@ -40,7 +40,7 @@ public sealed partial class Runtime
     // execution ends. Recorded, not thrown: no task is running here.
     void TickLiveness()
     {
-        foreach (var monitor in liveness!)
+        foreach (var monitor in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(liveness))
             if (monitor.Tick() is { } violation)
             {
                 RecordBug(BugKind.Liveness, violation);

@@ -21,6 +21,8 @@ public sealed partial class Runtime
     // The thread steps run on: the explorer's, or under a host the thread of the host task running the step.
     int ownerThread = Environment.CurrentManagedThreadId;
     int[] enabled = new int[8];
+    // How many tasks `enabled` holds, or -1 when a step may have changed them (see MayChangeEnabled).
+    int enabledCount = -1;
     Access[] accesses = new Access[256];
     int accessCount;
     long memoryVersion;
@@ -118,6 +120,7 @@ public sealed partial class Runtime
         var task = NewTask(name, body);
         tasks.Add(task);
         if (enabled.Length < tasks.Count) Array.Resize(ref enabled, tasks.Count * 2);
+        enabledCount = -1;
         strategy.OnTaskCreated(task.Id);
         Recorder?.OnTaskCreated(task.Name);
         races?.OnSpawn(current?.Id ?? -1, task.Id);
