@@ -194,8 +194,15 @@ internal sealed class ControlledMethodBox<TStateMachine, TResult> : ControlledMe
     where TStateMachine : IAsyncStateMachine
 {
     const int PoolLimit = 16;
-    [ThreadStatic] static ControlledMethodBox<TStateMachine, TResult>?[]? pool;
-    [ThreadStatic] static int pooled;
+    // One thread-static object rather than an array and a count: a generic type's thread-static costs a call
+    // into the runtime at each access, and a nested call rents and returns a box.
+    [ThreadStatic] static Pool? pool;
+
+    sealed class Pool
+    {
+        public readonly ControlledMethodBox<TStateMachine, TResult>?[] Boxes = new ControlledMethodBox<TStateMachine, TResult>?[PoolLimit];
+        public int Count;
+    }
 
     public TStateMachine StateMachine = default!;
     Action? moveNext;
@@ -204,16 +211,17 @@ internal sealed class ControlledMethodBox<TStateMachine, TResult> : ControlledMe
 
     public static ControlledMethodBox<TStateMachine, TResult> Rent()
     {
-        if (pooled == 0) return new ControlledMethodBox<TStateMachine, TResult>();
-        var box = pool![--pooled]!;
-        pool[pooled] = null;
+        if (pool is not { Count: > 0 } boxes) return new ControlledMethodBox<TStateMachine, TResult>();
+        int last = --boxes.Count;
+        var box = boxes.Boxes[last]!;
+        boxes.Boxes[last] = null;
         return box;
     }
 
     protected override void Return()
     {
         StateMachine = default!;
-        pool ??= new ControlledMethodBox<TStateMachine, TResult>?[PoolLimit];
-        if (pooled < PoolLimit) pool[pooled++] = this;
+        var boxes = pool ??= new Pool();
+        if (boxes.Count < PoolLimit) boxes.Boxes[boxes.Count++] = this;
     }
 }
