@@ -21,4 +21,7 @@ public sealed class ChoiceLog
     public void Clear() => Count = 0;
 
     public Choice[] ToArray() => items.AsSpan(0, Count).ToArray();
+
+    /// <summary>The choices so far, for readers that walk them all at the end of every execution.</summary>
+    internal ReadOnlySpan<Choice> AsSpan() => items.AsSpan(0, Count);
 }

@@ -11,9 +11,8 @@ public static class ExecutionDigest
     public static ulong Of(ChoiceLog choices)
     {
         ulong h = 0xCBF29CE484222325UL ^ (ulong)choices.Count;
-        for (int i = 0; i < choices.Count; i++)
+        foreach (var c in choices.AsSpan())
         {
-            var c = choices[i];
             h = (h ^ ((ulong)c.Kind << 32 | (uint)c.Value)) * 0x100000001B3UL;
             h ^= h >> 29;
         }
