@@ -101,11 +101,11 @@ public struct ControlledMethodBuilder<TResult>
     ControlledMethodBox<TResult> BoxFor<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine
     {
         if (Pending is { } existing) return existing;
-        var box = ControlledMethodBox<TStateMachine, TResult>.Rent();
-        // Set before the copy: the state machine moves into the box with this builder inside it.
-        Pending = box;
-        box.StateMachine = stateMachine;
-        return box;
+        var method = ControlledMethod<TStateMachine, TResult>.Rent();
+        // Set before the copy: the state machine moves into the box's method with this builder inside it.
+        Pending = method.Box;
+        method.StateMachine = stateMachine;
+        return method.Box;
     }
 }
 
@@ -123,105 +123,4 @@ internal sealed class HaltedCall<TResult> : IValueTaskSource<TResult>, IValueTas
     public TResult GetResult(short token) => throw new ExecutionHaltedException();
 
     void IValueTaskSource.GetResult(short token) => GetResult(token);
-}
-
-/// <summary>A suspended model method's state and, once it finishes, its result until the awaiting method takes it.</summary>
-internal abstract class ControlledMethodBox<TResult> : IValueTaskSource<TResult>, IValueTaskSource
-{
-    TResult result = default!;
-    ExceptionDispatchInfo? error;
-    bool completed;
-    Action<object?>? continuation;
-    object? continuationState;
-
-    /// <summary>Distinguishes this use of a pooled box from earlier ones, so a stale ValueTask fails loudly.</summary>
-    public short Version { get; private set; }
-
-    public abstract Action MoveNextAction { get; }
-
-    public void Complete(TResult value, ExceptionDispatchInfo? failure)
-    {
-        (result, error, completed) = (value, failure, true);
-        if (continuation is { } resume)
-        {
-            continuation = null;
-            resume(continuationState);
-        }
-    }
-
-    public ValueTaskSourceStatus GetStatus(short token)
-    {
-        Validate(token);
-        return !completed ? ValueTaskSourceStatus.Pending : error is null ? ValueTaskSourceStatus.Succeeded : ValueTaskSourceStatus.Faulted;
-    }
-
-    // Scheduling context and execution context are ignored on purpose: see ControlledMethodBuilder.
-    public void OnCompleted(Action<object?> resume, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
-    {
-        Validate(token);
-        if (completed)
-        {
-            resume(state);
-            return;
-        }
-        (continuation, continuationState) = (resume, state);
-    }
-
-    public TResult GetResult(short token)
-    {
-        Validate(token);
-        if (!completed) throw new InvalidOperationException("a controlled method's result was taken before it finished");
-        var (value, failure) = (result, error);
-        (result, error, completed, continuationState) = (default!, null, false, null);
-        Version++;
-        Return();
-        failure?.Throw();
-        return value;
-    }
-
-    void IValueTaskSource.GetResult(short token) => GetResult(token);
-
-    protected abstract void Return();
-
-    void Validate(short token)
-    {
-        if (token != Version) throw new InvalidOperationException("a controlled method's ValueTask was awaited twice or after its result was taken");
-    }
-}
-
-/// <summary>The box of one state-machine type, pooled per thread (several runtimes may run at once, each on its own thread).</summary>
-internal sealed class ControlledMethodBox<TStateMachine, TResult> : ControlledMethodBox<TResult>
-    where TStateMachine : IAsyncStateMachine
-{
-    const int PoolLimit = 16;
-    // One thread-static object rather than an array and a count: a generic type's thread-static costs a call
-    // into the runtime at each access, and a nested call rents and returns a box.
-    [ThreadStatic] static Pool? pool;
-
-    sealed class Pool
-    {
-        public readonly ControlledMethodBox<TStateMachine, TResult>?[] Boxes = new ControlledMethodBox<TStateMachine, TResult>?[PoolLimit];
-        public int Count;
-    }
-
-    public TStateMachine StateMachine = default!;
-    Action? moveNext;
-
-    public override Action MoveNextAction => moveNext ??= () => StateMachine.MoveNext();
-
-    public static ControlledMethodBox<TStateMachine, TResult> Rent()
-    {
-        if (pool is not { Count: > 0 } boxes) return new ControlledMethodBox<TStateMachine, TResult>();
-        int last = --boxes.Count;
-        var box = boxes.Boxes[last]!;
-        boxes.Boxes[last] = null;
-        return box;
-    }
-
-    protected override void Return()
-    {
-        StateMachine = default!;
-        var boxes = pool ??= new Pool();
-        if (boxes.Count < PoolLimit) boxes.Boxes[boxes.Count++] = this;
-    }
 }
