@@ -91,20 +91,20 @@ sealed partial class ConcurrentHashMap
     // The access primitives of §4.2.
     ControlledOp<LoadOp<Node?>, Node?> TabAt(Table tab, int i) => tab.Bins[i].Load(Acquire);
 
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
-    async ValueTask<bool> CasTabAt(Table tab, int i, Node? expected, Node value)
-    {
-        bool swapped = await tab.Bins[i].CompareAndSwap(expected, value, SeqCst);
-        if (swapped) rt.Publish(new BinStored(tab, i, value));
-        return swapped;
-    }
+    // The bin writes publish what they wrote as they are performed (PublishedWrites.cs), with no method of
+    // their own to await. casTabAt: a CAS of an empty bin (a put's first node, or a forwarding node).
+    CasThenPublish<Node?, BinStored> CasTabAt(Table tab, int i, Node? expected, Node value) =>
+        new(tab.Bins[i].CompareAndSwap(expected, value, SeqCst),
+            rt, new BinStored(tab, i, value));
 
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    async ValueTask SetTabAt(Table tab, int i, Node? value, MemoryOrder order = Release)
-    {
-        await tab.Bins[i].Store(value, order);
-        rt.Publish(new BinStored(tab, i, value));
-    }
+    // setTabAt: a release store (the split halves and the forwarding node; remove's unlink of a head);
+    // J-3 stores the forwarding node plain. The orders table names a write by the line of its cell
+    // operation, hence one argument a line.
+    StoreThenPublish<Node?, BinStored> SetTabAt(Table tab, int i, Node? value, MemoryOrder order = Release) =>
+        new(
+            tab.Bins[i].Store(value, order),
+            rt,
+            new BinStored(tab, i, value));
 
     MemoryOrder TableOrder => Has(Mutation.PlainTable) ? Plain : SeqCst;
 
@@ -167,17 +167,17 @@ sealed partial class ConcurrentHashMap
         }
     }
 
-    public ValueTask<int?> Put(int key, int value) => Returning(PutVal(key, value, onlyIfAbsent: false));
+    public ValueTask<int?> Put(int key, int value) => PutVal(key, value, onlyIfAbsent: false);
 
-    public ValueTask<int?> PutIfAbsent(int key, int value) => Returning(PutVal(key, value, onlyIfAbsent: true));
+    public ValueTask<int?> PutIfAbsent(int key, int value) => PutVal(key, value, onlyIfAbsent: true);
 
-    public ValueTask<int?> Remove(int key) => Returning(ReplaceNode(key));
+    public ValueTask<int?> Remove(int key) => ReplaceNode(key);
 
-    /// <summary>Tells the progress monitor (P-1) that a writer returned, whichever way it left.</summary>
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
-    async ValueTask<int?> Returning(ValueTask<int?> writer)
+    /// <summary>Tells the progress monitor (P-1) that a writer returns <paramref name="result"/>, whichever way it leaves.</summary>
+    // putVal and replaceNode return through this, in the step of their last access (an async wrapper
+    // around them cost a box per write).
+    int? Returned(int? result)
     {
-        var result = await writer;
         rt.Publish(new WriterReturned());
         return result;
     }
@@ -217,7 +217,7 @@ sealed partial class ConcurrentHashMap
             {
                 // The unlocked fast path of putIfAbsent on a head that holds the key (values are never null).
                 rt.Cover(PutIfAbsentAtHead);
-                return await head.Val.Load(SeqCst);
+                return Returned(await head.Val.Load(SeqCst));
             }
             else
             {
@@ -252,13 +252,13 @@ sealed partial class ConcurrentHashMap
                 {
                     if (binCount >= TreeifyThreshold)
                         throw new NotSupportedException("a bin reached TREEIFY_THRESHOLD: TreeBins and tryPresize are not modelled");
-                    if (oldVal is not null) return oldVal;
+                    if (oldVal is not null) return Returned(oldVal);
                     break;
                 }
             }
         }
         await AddCount(1, binCount);
-        return null;
+        return Returned(null);
     }
 
     /// <summary>remove(k), i.e. replaceNode(k, null, null): unlink under the head's lock; the head itself via setTabAt.</summary>
@@ -268,10 +268,10 @@ sealed partial class ConcurrentHashMap
         CheckKey(key);
         for (var tab = await LoadTable(); ;)
         {
-            if (tab is null) return null;
+            if (tab is null) return Returned(null);
             int i = (tab.Length - 1) & key;
             var f = await TabAt(tab, i);
-            if (f is null) return null;
+            if (f is null) return Returned(null);
             if (f is ForwardingNode fwd)
             {
                 tab = await MeetForward(tab, fwd, RemoveMeetsForward);
@@ -308,23 +308,23 @@ sealed partial class ConcurrentHashMap
                 continue;
             }
             if (oldVal is not null) await AddCount(-1, -1);
-            return oldVal;
+            return Returned(oldVal);
         }
     }
 
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    async ValueTask WriteVal(ListNode node, int value)
-    {
-        await node.Val.Store(value, SeqCst);
-        rt.Publish(new NodeWritten(node, "val"));
-    }
+    // A node's val and next, published as performed (PublishedWrites.cs): C-5 checks that neither is
+    // written once the node is reachable only from a forwarded bin.
+    StoreThenPublish<int, NodeWritten> WriteVal(ListNode node, int value) =>
+        new(node.Val.Store(value, SeqCst),
+            rt, new NodeWritten(node, "val"));
 
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    async ValueTask WriteNext(ListNode node, Node? next)
-    {
-        await node.Next.Store(next, SeqCst);
-        rt.Publish(new NodeWritten(node, "next"));
-    }
+    // An insertion at a list's tail, or remove's unlink of a node behind the head (one argument a line:
+    // the orders table names the write by the line of its store).
+    StoreThenPublish<Node?, NodeWritten> WriteNext(ListNode node, Node? next) =>
+        new(
+            node.Next.Store(next, SeqCst),
+            rt,
+            new NodeWritten(node, "next"));
 
     /// <summary>initTable: one thread wins CAS(sizeCtl -> -1) and allocates; the others yield until it is done.</summary>
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
