@@ -83,7 +83,7 @@ sealed partial class ConcurrentHashMap
         sizeCtl = rt.NewCell("sizeCtl", options.TableLength);
         transferIndex = rt.NewCell("transferIndex", 0);
         baseCount = rt.NewCell("baseCount", 0L);
-        rt.AddStateView("map", DescribeState, DrawState);
+        if (rt.IsRecording) rt.AddStateView("map", DescribeState, DrawState); // only a replay draws: no delegates otherwise
     }
 
     bool Has(Mutation edit) => (options.Mutation & edit) != 0;
@@ -365,20 +365,35 @@ sealed partial class ConcurrentHashMap
         if (table.Peek() is not { } tab) return baseCount.Peek() == 0 ? null : $"no table, but baseCount is {baseCount.Peek()}";
         int n = tab.Length;
         if (sizeCtl.Peek() != n - (n >>> 2)) return $"sizeCtl is {sizeCtl.Peek()} at rest, not the threshold {n - (n >>> 2)} of {tab}";
-        var keys = new List<int>();
+        // The keys seen: below 64 as bits, the others (no scenario has any) in a list made only for them. This
+        // runs at the end of every execution, so the usual case allocates nothing.
+        ulong small = 0;
+        List<int>? large = null;
         for (int i = 0; i < n; i++)
         {
-            if (tab.Bins[i].Peek() is ForwardingNode) return $"bin {i} of {tab} is still forwarded after every task finished";
-            // A plain loop, not PeekBin's iterator: this runs at the end of every execution.
-            for (var e = tab.Bins[i].Peek(); e is ListNode node; e = node.Next.Peek())
+            if (tab.Bins.Peek(i) is ForwardingNode) return $"bin {i} of {tab} is still forwarded after every task finished";
+            // A plain loop, not PeekBin's iterator.
+            for (var e = tab.Bins.Peek(i); e is ListNode node; e = node.Next.Peek())
             {
                 if ((node.Key & (n - 1)) != i) return $"{node.Label} sits in bin {i} of {tab}, but its hash selects bin {node.Key & (n - 1)}";
-                if (keys.Contains(node.Key)) return $"{node.Label} is reachable twice in {tab}";
-                keys.Add(node.Key);
+                ulong bit = node.Key < 64 ? 1UL << node.Key : 0;
+                if ((small & bit) != 0 || (bit == 0 && large is not null && large.Contains(node.Key))) return $"{node.Label} is reachable twice in {tab}";
+                if (bit != 0) small |= bit;
+                else (large ??= []).Add(node.Key);
             }
         }
-        return baseCount.Peek() == keys.Count ? null
-            : $"baseCount is {baseCount.Peek()} but {tab} holds {keys.Count} nodes ({string.Join(", ", keys.Order().Select(k => $"k{k}"))}) (C-9)";
+        int count = System.Numerics.BitOperations.PopCount(small) + (large?.Count ?? 0);
+        return baseCount.Peek() == count ? null
+            : $"baseCount is {baseCount.Peek()} but {tab} holds {count} nodes ({string.Join(", ", KeysOf(small, large).Select(k => $"k{k}"))}) (C-9)";
+    }
+
+    /// <summary>The keys CheckQuiescent saw, in order: those below 64 are its bits, the others are larger.</summary>
+    static IEnumerable<int> KeysOf(ulong small, List<int>? large)
+    {
+        for (int key = 0; key < 64; key++)
+            if ((small & (1UL << key)) != 0) yield return key;
+        if (large is null) yield break;
+        foreach (int key in large.Order()) yield return key;
     }
 
     /// <summary>"T4", or "T4'" for the second table of that length (J-4a resizes a table twice).</summary>
@@ -387,6 +402,9 @@ sealed partial class ConcurrentHashMap
         int earlier = 0;
         foreach (var t in tables)
             if (t.Length == length) earlier++;
-        return earlier == 0 ? $"T{length}" : $"T{length}" + new string('\'', earlier);
+        return earlier == 0 ? FirstTableNames[System.Numerics.BitOperations.Log2((uint)length)] : $"T{length}" + new string('\'', earlier);
     }
+
+    // "T1", "T2", "T4", ...: the name of a table of each length, made once; tables are made in every execution.
+    static readonly string[] FirstTableNames = [.. Enumerable.Range(0, 31).Select(b => $"T{1 << b}")];
 }

@@ -31,8 +31,9 @@ sealed class PerTable<TState> where TState : class
 
     public TState? Find(Table table)
     {
-        foreach (var (t, state) in entries)
-            if (t == table) return state;
+        // A plain loop over the list's items: this runs at every bin write and claim.
+        for (int k = 0; k < entries.Count; k++)
+            if (entries[k].Table == table) return entries[k].State;
         return null;
     }
 
@@ -54,7 +55,15 @@ sealed class ClaimMonitor : IMonitor<NextTablePublished>, IMonitor<RangeClaimed>
     sealed class Claims(int n)
     {
         public int TransferIndex = n;
-        public readonly int[] Owner = Enumerable.Repeat(-1, n).ToArray();
+        public readonly int[] Owner = Unowned(n);
+
+        // A plain fill, not Enumerable.Repeat: a resize's claims are made in every execution that resizes.
+        static int[] Unowned(int n)
+        {
+            var owners = new int[n];
+            Array.Fill(owners, -1);
+            return owners;
+        }
     }
 
     readonly PerTable<Claims> generations = new();
@@ -165,12 +174,12 @@ sealed class ResizeMonitor : IMonitor<ResizersChanged>, IMonitor<NextTablePublis
         g.Evacuated[e.Index] = true;
         int n = e.Old.Length;
         // Usually the keys are small and each list holds each once: then sets of bits decide, with no lists.
-        if (KeySet(e.Head, out ulong oldKeys) && KeySet(e.Next.Bins[e.Index].Peek(), out ulong lowKeys)
-            && KeySet(e.Next.Bins[e.Index + n].Peek(), out ulong highKeys) && KeysWithBit(oldKeys, n, 0) == lowKeys && KeysWithBit(oldKeys, n, n) == highKeys)
+        if (KeySet(e.Head, out ulong oldKeys) && KeySet(e.Next.Bins.Peek(e.Index), out ulong lowKeys)
+            && KeySet(e.Next.Bins.Peek(e.Index + n), out ulong highKeys) && (oldKeys & ~KeysWithBit(n)) == lowKeys && (oldKeys & KeysWithBit(n)) == highKeys)
             return null;
         var old = Keys(e.Head);
-        var low = Keys(e.Next.Bins[e.Index].Peek());
-        var high = Keys(e.Next.Bins[e.Index + n].Peek());
+        var low = Keys(e.Next.Bins.Peek(e.Index));
+        var high = Keys(e.Next.Bins.Peek(e.Index + n));
         if (!HoldsHalf(low, old, n, 0) || !HoldsHalf(high, old, n, n))
             return $"bin {e.Index} of {e.Old} holds [{string.Join(", ", old)}] but its halves hold [{string.Join(", ", low)}] and [{string.Join(", ", high)}] (C-4)";
         return null;
@@ -189,13 +198,18 @@ sealed class ResizeMonitor : IMonitor<ResizersChanged>, IMonitor<NextTablePublis
         return true;
     }
 
-    /// <summary>The keys of <paramref name="keys"/> whose bit <paramref name="n"/> is <paramref name="bit"/>.</summary>
-    static ulong KeysWithBit(ulong keys, int n, int bit)
+    /// <summary>The keys below 64 whose bit <paramref name="n"/> (a table length, a power of two) is set, as bits.</summary>
+    static ulong KeysWithBit(int n) => n < 64 ? KeyBitMasks[System.Numerics.BitOperations.Log2((uint)n)] : 0;
+
+    // KeysWithBit of 1, 2, 4, ..., 32, worked out once: this runs at every bin a resize moves.
+    static readonly ulong[] KeyBitMasks = [.. Enumerable.Range(0, 6).Select(b => KeysWithBitSet(1 << b))];
+
+    static ulong KeysWithBitSet(int n)
     {
-        ulong half = 0;
+        ulong keys = 0;
         for (int key = 0; key < 64; key++)
-            if ((keys & (1UL << key)) != 0 && (key & n) == bit) half |= 1UL << key;
-        return half;
+            if ((key & n) != 0) keys |= 1UL << key;
+        return keys;
     }
 
     // Plain loops: this runs at every bin a resize moves whose keys the sets of bits above cannot decide.
@@ -224,7 +238,7 @@ sealed class ResizeMonitor : IMonitor<ResizersChanged>, IMonitor<NextTablePublis
         if (inProgress != e.Old) return $"{e.Old} committed to {e.Next} but nextTable belonged to {inProgress?.ToString() ?? "no resize"} (C-2)";
         inProgress = null;
         for (int i = 0; i < e.Old.Length; i++)
-            if (e.Old.Bins[i].Peek() is not ForwardingNode)
+            if (e.Old.Bins.Peek(i) is not ForwardingNode)
                 return $"the resize of {e.Old} committed with bin {i} not forwarded (C-7)";
         if (g.Resizers != 0) return $"the resize of {e.Old} committed with {g.Resizers} resizers still inside transfer (C-7)";
         return null;
@@ -239,7 +253,7 @@ sealed class DetachedWriteMonitor : IMonitor<BinEvacuated>, IMonitor<NodeWritten
     public string? Observe(BinEvacuated e)
     {
         int n = e.Old.Length;
-        Node? low = e.Next.Bins[e.Index].Peek(), high = e.Next.Bins[e.Index + n].Peek();
+        Node? low = e.Next.Bins.Peek(e.Index), high = e.Next.Bins.Peek(e.Index + n);
         for (Node? old = e.Head; old is ListNode node; old = node.Next.Peek())
             if (!In(low, node) && !In(high, node)) node.Detached = true;
         return null;

@@ -77,7 +77,7 @@ sealed class Table(Runtime rt, string name, int length)
     public override string ToString() => Name;
 
     /// <summary>Ghost: the list nodes of bin <paramref name="i"/>, read without recording anything.</summary>
-    public IEnumerable<ListNode> PeekBin(int i) => PeekList(Bins[i].Peek());
+    public IEnumerable<ListNode> PeekBin(int i) => PeekList(Bins.Peek(i));
 
     /// <summary>Ghost: the list starting at <paramref name="head"/> (nothing for a forwarding node).</summary>
     public static IEnumerable<ListNode> PeekList(Node? head)

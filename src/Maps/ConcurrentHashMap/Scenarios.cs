@@ -191,7 +191,7 @@ static class Scenarios
             tasks[t] = rt.Spawn(async () =>
             {
                 foreach (var op in ops) await op.RunRecorded(map, history);
-            }, $"t{t + 1}");
+            }, workload.TaskNames[t]);
         }
         foreach (var task in tasks) await task.Join();
 

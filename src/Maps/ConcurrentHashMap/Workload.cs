@@ -64,6 +64,9 @@ sealed record Workload(string Name, int TableLength, int MinTransferStride, (int
     /// <summary>The setup's puts, made once (workloads are static): every execution runs these.</summary>
     public ChmOp[] SetupPuts { get; } = [.. Setup.Select(s => new ChmOp(OpName.Put, s.Key, s.Value))];
 
+    /// <summary>The names of the spawned tasks (t1, t2, ...), made once rather than formatted per spawn.</summary>
+    public string[] TaskNames { get; } = [.. Tasks.Select((_, t) => $"t{t + 1}")];
+
     /// <summary>A get of every key the workload names, in key order: the reads after the tasks are joined.</summary>
     public ChmOp[] FinalGets { get; } =
         [.. Setup.Select(s => s.Key).Concat(Tasks.SelectMany(t => t.Select(op => op.Key))).Distinct().Order().Select(key => new ChmOp(OpName.Get, key))];
