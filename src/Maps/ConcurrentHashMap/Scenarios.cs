@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
 using ModelCheck.Models.Linearizability;
 
@@ -155,18 +156,22 @@ static class Scenarios
     public static Task Run(Runtime rt, string argument)
     {
         var (mutation, workload, checks) = Case(argument);
-        return Execute(rt, workload, new ChmOptions(workload.TableLength, workload.MinTransferStride, Mutation: mutation), checks);
+        return Execute(rt, workload, new ChmOptions(workload.TableLength, workload.MinTransferStride, Mutation: mutation), checks).AsTask();
     }
 
     /// <summary>The scenario <paramref name="argument"/> with another set of monitors.</summary>
     internal static Task RunWithChecks(Runtime rt, string argument, ChmChecks checks)
     {
         var (mutation, workload, _) = Case(argument);
-        return Execute(rt, workload, new ChmOptions(workload.TableLength, workload.MinTransferStride, Mutation: mutation), checks);
+        return Execute(rt, workload, new ChmOptions(workload.TableLength, workload.MinTransferStride, Mutation: mutation), checks).AsTask();
     }
 
+    // The scenario and its tasks are controlled methods, made Tasks (which the engine takes) only at the top:
+    // an async Task method captures the execution context at every await and resumes through it.
+
     /// <summary>Runs <paramref name="workload"/> on a fresh map with the given monitors and checks the final state.</summary>
-    internal static async Task Execute(Runtime rt, Workload workload, ChmOptions options, ChmChecks checks)
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    static async ValueTask Execute(Runtime rt, Workload workload, ChmOptions options, ChmChecks checks)
     {
         var map = new ConcurrentHashMap(rt, options);
         if (checks.HasFlag(ChmChecks.Claims)) rt.AddMonitor(new ClaimMonitor());
@@ -188,14 +193,18 @@ static class Scenarios
         for (int t = 0; t < tasks.Length; t++)
         {
             var ops = workload.Tasks[t];
-            tasks[t] = rt.Spawn(async () =>
-            {
-                foreach (var op in ops) await op.RunRecorded(map, history);
-            }, workload.TaskNames[t]);
+            tasks[t] = rt.Spawn(() => RunTask(ops, map, history).AsTask(), workload.TaskNames[t]);
         }
         foreach (var task in tasks) await task.Join();
 
         foreach (var get in workload.FinalGets) await get.RunRecorded(map, history);
         history.CheckLinearizable();
+    }
+
+    /// <summary>The body of one spawned task: its operations, one after the other.</summary>
+    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
+    static async ValueTask RunTask(ChmOp[] ops, ConcurrentHashMap map, HistoryRecorder history)
+    {
+        foreach (var op in ops) await op.RunRecorded(map, history);
     }
 }
