@@ -12,32 +12,43 @@ namespace ModelCheck.Maps.ConcurrentHashMap;
 /// </summary>
 sealed class WriterProgressMonitor(Runtime rt) : IMonitor<ForwardMet>, IMonitor<WriterReturned>
 {
-    readonly Dictionary<int, (LivenessMonitor Monitor, Table Table)> writers = [];
+    // Names and messages are made only when a report shows them: these are made in every execution that resizes.
+    sealed class Writer(string taskName)
+    {
+        public LivenessMonitor? Monitor;
+        public Table? Table;
+
+        public string Name() => $"P-1 writer progress of {taskName}";
+
+        // Each meeting should have taken the writer to a newer table.
+        public string Stuck() =>
+            $"meeting {Monitor!.Temperature} of a forwarding node, this time in {Table}, though only {Monitor.Threshold} resize{(Monitor.Threshold == 1 ? " has" : "s have")} started: helpTransfer does not take the writer to the next table";
+    }
+
+    // By task id (tasks are numbered from 0), made at the first meeting: no collection in executions without one.
+    Writer?[] writers = [];
 
     public string Name => "P-1 writer progress";
 
     public string? Observe(ForwardMet e)
     {
         int task = rt.CurrentTask;
-        var monitor = writers.TryGetValue(task, out var known) ? known.Monitor : NewMonitor(task, rt.TaskName(task));
-        writers[task] = (monitor, e.Table);
-        monitor.Threshold = e.Resizes;
-        monitor.Hot();
+        if (task >= writers.Length) Array.Resize(ref writers, task + 4);
+        if (writers[task] is not { } writer)
+        {
+            writer = writers[task] = new Writer(rt.TaskName(task));
+            writer.Monitor = rt.AddLivenessMonitor(writer.Name, TemperatureUnit.Entries, writer.Stuck);
+        }
+        writer.Table = e.Table;
+        writer.Monitor!.Threshold = e.Resizes;
+        writer.Monitor.Hot();
         return null;
     }
 
-    // Names are made only when a report shows them: these monitors are made in every execution that resizes.
-    LivenessMonitor NewMonitor(int task, string taskName) =>
-        rt.AddLivenessMonitor(() => $"P-1 writer progress of {taskName}", TemperatureUnit.Entries,
-            () => Stuck(writers[task].Monitor, writers[task].Table));
-
-    // Each meeting should have taken the writer to a newer table.
-    static string Stuck(LivenessMonitor monitor, Table table) =>
-        $"meeting {monitor.Temperature} of a forwarding node, this time in {table}, though only {monitor.Threshold} resize{(monitor.Threshold == 1 ? " has" : "s have")} started: helpTransfer does not take the writer to the next table";
-
     public string? Observe(WriterReturned e)
     {
-        if (writers.TryGetValue(rt.CurrentTask, out var writer)) writer.Monitor.Cold();
+        int task = rt.CurrentTask;
+        if ((uint)task < (uint)writers.Length && writers[task] is { } writer) writer.Monitor!.Cold();
         return null;
     }
 }
@@ -55,6 +66,12 @@ sealed class TransferProgressMonitor(Runtime rt) : IMonitor<NextTablePublished>,
         public LivenessMonitor? Monitor;
         public int Resizers = 1;
         public int LastLeft;
+
+        // Methods, not lambdas over the resize: no closure per resize per execution.
+        public string Name() => $"P-2 transfer {Old} -> {Next}";
+
+        public string Pending() =>
+            $"the transfer never committed; {(Resizers == 0 ? $"its last resizer left at step {LastLeft}" : $"{Resizers} resizers are still inside it")}";
     }
 
     readonly List<Resize> resizes = [];
@@ -64,8 +81,7 @@ sealed class TransferProgressMonitor(Runtime rt) : IMonitor<NextTablePublished>,
     public string? Observe(NextTablePublished e)
     {
         var resize = new Resize(e.Old, e.Next);
-        resize.Monitor = rt.AddLivenessMonitor(() => $"P-2 transfer {resize.Old} -> {resize.Next}", TemperatureUnit.Steps, () =>
-            $"the transfer never committed; {(resize.Resizers == 0 ? $"its last resizer left at step {resize.LastLeft}" : $"{resize.Resizers} resizers are still inside it")}");
+        resize.Monitor = rt.AddLivenessMonitor(resize.Name, TemperatureUnit.Steps, resize.Pending);
         resize.Monitor.Hot();
         resizes.Add(resize);
         return null;
@@ -105,7 +121,7 @@ sealed class TransferProgressMonitor(Runtime rt) : IMonitor<NextTablePublished>,
 /// </summary>
 sealed class ClaimProgressMonitor(Runtime rt) : IMonitor<RangeClaimed>, IMonitor<BinStored>, IMonitor<BinFoundForwarded>, IMonitor<ResizersChanged>
 {
-    sealed class Resizer(Table table)
+    sealed class Resizer(Table table, string taskName)
     {
         public Table Table = table;
         // The pending bins as bits: tables of these scenarios have at most 64 bins (Observe checks).
@@ -119,20 +135,27 @@ sealed class ClaimProgressMonitor(Runtime rt) : IMonitor<RangeClaimed>, IMonitor
             for (int i = 0; i < 64; i++)
                 if ((Pending & (1UL << i)) != 0) yield return i;
         }
+
+        // Methods, not lambdas over the resizer: no closure per resizer per execution.
+        public string Name() => $"P-3 claims of {taskName}";
+
+        public string Unforwarded() => $"bin{(PendingCount > 1 ? "s" : "")} {string.Join(", ", PendingBins())} of {Table} claimed but never forwarded";
     }
 
-    readonly Dictionary<int, Resizer> resizers = [];
+    // By task id (tasks are numbered from 0), made at the first claim: no collection per execution without one.
+    Resizer?[] resizers = [];
 
     public string Name => "P-3 claim progress";
 
+    Resizer? Of(int task) => (uint)task < (uint)resizers.Length ? resizers[task] : null;
+
     public string? Observe(RangeClaimed e)
     {
-        if (!resizers.TryGetValue(e.Task, out var resizer))
+        if (Of(e.Task) is not { } resizer)
         {
-            var created = resizer = new Resizer(e.Old);
-            string taskName = rt.TaskName(e.Task);
-            resizer.Monitor = rt.AddLivenessMonitor(() => $"P-3 claims of {taskName}", TemperatureUnit.Steps,
-                () => $"bin{(created.PendingCount > 1 ? "s" : "")} {string.Join(", ", created.PendingBins())} of {created.Table} claimed but never forwarded");
+            resizer = new Resizer(e.Old, rt.TaskName(e.Task));
+            resizer.Monitor = rt.AddLivenessMonitor(resizer.Name, TemperatureUnit.Steps, resizer.Unforwarded);
+            if (e.Task >= resizers.Length) Array.Resize(ref resizers, e.Task + 4);
             resizers[e.Task] = resizer;
         }
         if (e.Old.Length > 64) throw new InvalidOperationException($"P-3 tracks the claims of tables of up to 64 bins; {e.Old} has {e.Old.Length}");
@@ -156,14 +179,14 @@ sealed class ClaimProgressMonitor(Runtime rt) : IMonitor<RangeClaimed>, IMonitor
 
     public string? Observe(ResizersChanged e)
     {
-        if (e.Change == ResizerChange.Left && resizers.TryGetValue(rt.CurrentTask, out var resizer))
+        if (e.Change == ResizerChange.Left && Of(rt.CurrentTask) is { } resizer)
             resizer.Monitor!.Due("when its resizer deregistered");
         return null;
     }
 
     void Done(Table table, int index)
     {
-        if (!resizers.TryGetValue(rt.CurrentTask, out var resizer) || resizer.Table != table) return;
+        if (Of(rt.CurrentTask) is not { } resizer || resizer.Table != table) return;
         ulong bin = 1UL << index;
         if ((resizer.Pending & bin) == 0) return;
         resizer.Pending &= ~bin;
