@@ -99,12 +99,12 @@ sealed partial class ConcurrentHashMap
 
     // setTabAt: a release store (the split halves and the forwarding node; remove's unlink of a head);
     // J-3 stores the forwarding node plain. The orders table names a write by the line of its cell
-    // operation, hence one argument a line.
-    StoreThenPublish<Node?, BinStored> SetTabAt(Table tab, int i, Node? value, MemoryOrder order = Release) =>
+    // operation, hence the store on a line of its own.
+    StoreThenPublish<Node?, BinStored> SetTabAt(Table tab, int i, Node? value, MemoryOrder order = Release, Action? note = null) =>
         new(
             tab.Bins[i].Store(value, order),
             rt,
-            new BinStored(tab, i, value));
+            new BinStored(tab, i, value), note);
 
     MemoryOrder TableOrder => Has(Mutation.PlainTable) ? Plain : SeqCst;
 

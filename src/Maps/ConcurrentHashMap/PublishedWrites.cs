@@ -7,10 +7,12 @@ namespace ModelCheck.Maps.ConcurrentHashMap;
 // or next): a cell's operation and the ghost event it publishes, awaited as one. The caller awaits the cell's
 // operation itself, so the scheduling point is the same one, and the event is published in the same step,
 // right after the write is performed, as an async wrapper (await the write, then publish) did; the wrapper
-// cost a state machine, a pooled box and a second resumption on every write, in every execution.
+// cost a state machine, a pooled box and a second resumption on every write, in every execution. A write
+// that the trace notes (a claim, a forwarded bin) takes the note as an action, made only when recording.
 
-/// <summary>A store of a cell, then <typeparamref name="TEvent"/> published to the monitors.</summary>
-readonly struct StoreThenPublish<T, TEvent>(ControlledOp<StoreOp<T>, Unit> store, Runtime rt, TEvent published) : ICriticalNotifyCompletion
+/// <summary>A store of a cell, then <typeparamref name="TEvent"/> published to the monitors and the note, if any, made.</summary>
+readonly struct StoreThenPublish<T, TEvent>(ControlledOp<StoreOp<T>, Unit> store, Runtime rt, TEvent published, Action? note = null)
+    : ICriticalNotifyCompletion
 {
     public StoreThenPublish<T, TEvent> GetAwaiter() => this;
 
@@ -24,11 +26,13 @@ readonly struct StoreThenPublish<T, TEvent>(ControlledOp<StoreOp<T>, Unit> store
     {
         store.GetResult();
         rt.Publish(published);
+        note?.Invoke();
     }
 }
 
-/// <summary>A compare-and-swap of a cell, then, when it swapped, <typeparamref name="TEvent"/> published to the monitors.</summary>
-readonly struct CasThenPublish<T, TEvent>(ControlledOp<CompareAndSwapOp<T>, bool> cas, Runtime rt, TEvent published) : ICriticalNotifyCompletion
+/// <summary>A compare-and-swap of a cell, then, when it swapped, <typeparamref name="TEvent"/> published and the note, if any, made.</summary>
+readonly struct CasThenPublish<T, TEvent>(ControlledOp<CompareAndSwapOp<T>, bool> cas, Runtime rt, TEvent published, Action? note = null)
+    : ICriticalNotifyCompletion
 {
     public CasThenPublish<T, TEvent> GetAwaiter() => this;
 
@@ -41,7 +45,11 @@ readonly struct CasThenPublish<T, TEvent>(ControlledOp<CompareAndSwapOp<T>, bool
     public bool GetResult()
     {
         bool swapped = cas.GetResult();
-        if (swapped) rt.Publish(published);
+        if (swapped)
+        {
+            rt.Publish(published);
+            note?.Invoke();
+        }
         return swapped;
     }
 }

@@ -134,7 +134,7 @@ sealed partial class ConcurrentHashMap
                     continue;
                 }
                 int nextBound = nextIndex > stride ? nextIndex - stride : 0;
-                if (await Claim(tab, nextIndex, nextBound))
+                if (Has(Mutation.NonAtomicClaim) ? await ClaimByStore(tab, nextIndex, nextBound) : await Claim(tab, nextIndex, nextBound))
                 {
                     bound = nextBound;
                     i = nextIndex - 1;
@@ -187,27 +187,26 @@ sealed partial class ConcurrentHashMap
         }
     }
 
-    /// <summary>The claim of bins [nextBound, nextIndex): a CAS on transferIndex (J-1a: a plain overwrite).</summary>
+    /// <summary>J-1a's claim of bins [nextBound, nextIndex): a plain overwrite of transferIndex, which always claims.</summary>
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
-    async ValueTask<bool> Claim(Table tab, int nextIndex, int nextBound)
+    async ValueTask<bool> ClaimByStore(Table tab, int nextIndex, int nextBound)
     {
-        bool claimed;
-        if (Has(Mutation.NonAtomicClaim))
-        {
-            await transferIndex.Store(nextBound, SeqCst);
-            claimed = true;
-        }
-        else
-        {
-            claimed = await transferIndex.CompareAndSwap(nextIndex, nextBound, SeqCst);
-        }
-        if (claimed)
-        {
-            rt.Publish(new RangeClaimed(tab, nextIndex, nextBound, rt.CurrentTask));
-            if (rt.IsRecording) rt.Note($"claim bins [{nextBound}, {nextIndex}) of {tab}: transferIndex {nextIndex} -> {nextBound}");
-        }
-        return claimed;
+        await transferIndex.Store(nextBound, SeqCst);
+        rt.Publish(new RangeClaimed(tab, nextIndex, nextBound, rt.CurrentTask));
+        if (rt.IsRecording) ClaimNote(tab, nextIndex, nextBound)();
+        return true;
     }
+
+    /// <summary>The claim of bins [nextBound, nextIndex): a CAS on transferIndex, published and noted as it is made.</summary>
+    CasThenPublish<int, RangeClaimed> Claim(Table tab, int nextIndex, int nextBound) =>
+        new(transferIndex.CompareAndSwap(nextIndex, nextBound, SeqCst),
+            rt, new RangeClaimed(tab, nextIndex, nextBound, rt.CurrentTask),
+            rt.IsRecording ? ClaimNote(tab, nextIndex, nextBound) : null);
+
+    // The trace's note of a claim, made in the claim's step. A method of its own: a lambda over the parameters
+    // in Claim would make its closure on every call, recording or not.
+    Action ClaimNote(Table tab, int nextIndex, int nextBound) =>
+        () => rt.Note($"claim bins [{nextBound}, {nextIndex}) of {tab}: transferIndex {nextIndex} -> {nextBound}");
 
     /// <summary>Moves the list headed by <paramref name="f"/> under its lock; false when the re-check fails and the bin must be read again.</summary>
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
@@ -240,13 +239,14 @@ sealed partial class ConcurrentHashMap
         return moved;
     }
 
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    async ValueTask StoreForward(Table tab, int i, ForwardingNode fwd)
-    {
-        // J-3: a plain store, which nothing orders after the two release stores of the halves.
-        await SetTabAt(tab, i, fwd, Has(Mutation.PlainForward) ? Plain : Release);
-        if (rt.IsRecording) rt.Note($"fwd bin {tab}[{i}] -> {fwd.NextTable}");
-    }
+    // J-3: a plain store, which nothing orders after the two release stores of the halves.
+    StoreThenPublish<Node?, BinStored> StoreForward(Table tab, int i, ForwardingNode fwd) =>
+        SetTabAt(tab, i, fwd, Has(Mutation.PlainForward) ? Plain : Release,
+            rt.IsRecording ? ForwardNote(tab, i, fwd) : null);
+
+    // The trace's note of a forwarded bin, made in the step of its store; a method of its own, as ClaimNote
+    // (MoveBin awaits the store itself, with no method around it to note it afterwards).
+    Action ForwardNote(Table tab, int i, ForwardingNode fwd) => () => rt.Note($"fwd bin {tab}[{i}] -> {fwd.NextTable}");
 
     /// <summary>
     /// The split of one locked list by hash bit n, as one atomic step: the tail from lastRun on (all nodes with
