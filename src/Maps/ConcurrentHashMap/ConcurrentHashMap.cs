@@ -68,8 +68,8 @@ sealed partial class ConcurrentHashMap
     readonly Cell<int> sizeCtl;
     readonly Cell<int> transferIndex;
     readonly Cell<long> baseCount;
-    // Tables made so far, for their names only ("T4", a second T4 is "T4'").
-    readonly List<Table> tables = [];
+    // The last table made, linked to those before it (Table.Earlier): their names ("T4", a second T4 is "T4'") and count.
+    Table? newestTable;
 
     /// <summary>As <c>new ConcurrentHashMap(c)</c>: no table yet, sizeCtl holds the length initTable will allocate.</summary>
     public ConcurrentHashMap(Runtime rt, ChmOptions options)
@@ -115,8 +115,8 @@ sealed partial class ConcurrentHashMap
     Table NewTable(int length)
     {
         string name = TableName(length); // a loop below the last atomic site: this runs in every execution
-        var created = new Table(rt, name, length);
-        tables.Add(created);
+        var created = new Table(rt, name, length, newestTable);
+        newestTable = created;
         return created;
     }
 
@@ -186,7 +186,7 @@ sealed partial class ConcurrentHashMap
     ValueTask<Table> MeetForward(Table tab, ForwardingNode fwd, CoverageLabel writer)
     {
         rt.Cover(writer);
-        rt.Publish(new ForwardMet(tab, tables.Count - 1));
+        rt.Publish(new ForwardMet(tab, TablesMade() - 1));
         return HelpTransfer(tab, fwd);
     }
 
@@ -400,11 +400,19 @@ sealed partial class ConcurrentHashMap
     string TableName(int length)
     {
         int earlier = 0;
-        foreach (var t in tables)
+        for (var t = newestTable; t is not null; t = t.Earlier)
             if (t.Length == length) earlier++;
         return earlier == 0 ? FirstTableNames[System.Numerics.BitOperations.Log2((uint)length)] : $"T{length}" + new string('\'', earlier);
     }
 
     // "T1", "T2", "T4", ...: the name of a table of each length, made once; tables are made in every execution.
     static readonly string[] FirstTableNames = [.. Enumerable.Range(0, 31).Select(b => $"T{1 << b}")];
+
+    /// <summary>How many tables this map has made (a chain, not a list: the map is made in every execution).</summary>
+    int TablesMade()
+    {
+        int made = 0;
+        for (var t = newestTable; t is not null; t = t.Earlier) made++;
+        return made;
+    }
 }

@@ -27,25 +27,36 @@ enum ChmChecks
 /// <summary>Ghost state per old table, in creation order.</summary>
 sealed class PerTable<TState> where TState : class
 {
-    readonly List<(Table Table, TState State)> entries = [];
+    // Most executions resize once: the first table's state is held in fields, a list is made only for more.
+    Table? firstTable;
+    TState? firstState;
+    List<(Table Table, TState State)>? others;
 
     public TState? Find(Table table)
     {
+        if (firstTable == table) return firstState;
         // A plain loop over the list's items: this runs at every bin write and claim.
-        for (int k = 0; k < entries.Count; k++)
-            if (entries[k].Table == table) return entries[k].State;
+        if (others is not null)
+            for (int k = 0; k < others.Count; k++)
+                if (others[k].Table == table) return others[k].State;
         return null;
     }
 
     public void Set(Table table, TState state)
     {
-        for (int k = 0; k < entries.Count; k++)
-            if (entries[k].Table == table)
+        if (firstTable is null || firstTable == table)
+        {
+            (firstTable, firstState) = (table, state);
+            return;
+        }
+        others ??= [];
+        for (int k = 0; k < others.Count; k++)
+            if (others[k].Table == table)
             {
-                entries[k] = (table, state);
+                others[k] = (table, state);
                 return;
             }
-        entries.Add((table, state));
+        others.Add((table, state));
     }
 }
 

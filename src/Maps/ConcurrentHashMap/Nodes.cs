@@ -68,10 +68,12 @@ sealed class ForwardingNode(Table nextTable) : Node(Moved)
 }
 
 /// <summary>A table: its bins as controlled cells (read with tabAt, written with casTabAt/setTabAt).</summary>
-sealed class Table(Runtime rt, string name, int length)
+sealed class Table(Runtime rt, string name, int length, Table? earlier)
 {
     public readonly string Name = name;
     public readonly int Length = length;
+    /// <summary>Ghost: the table the map made before this one, if any (the map's tables, newest first).</summary>
+    public readonly Table? Earlier = earlier;
     public readonly CellArray<Node?> Bins = rt.NewCellArray<Node?>(name, length, null);
 
     public override string ToString() => Name;

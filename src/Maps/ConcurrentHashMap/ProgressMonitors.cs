@@ -60,9 +60,10 @@ sealed class WriterProgressMonitor(Runtime rt) : IMonitor<ForwardMet>, IMonitor<
 /// </summary>
 sealed class TransferProgressMonitor(Runtime rt) : IMonitor<NextTablePublished>, IMonitor<ResizeCommitted>, IMonitor<ResizersChanged>
 {
-    sealed class Resize(Table old, Table next)
+    sealed class Resize(Table old, Table next, Resize? earlier)
     {
         public readonly Table Old = old, Next = next;
+        public readonly Resize? Earlier = earlier;
         public LivenessMonitor? Monitor;
         public int Resizers = 1;
         public int LastLeft;
@@ -74,16 +75,16 @@ sealed class TransferProgressMonitor(Runtime rt) : IMonitor<NextTablePublished>,
             $"the transfer never committed; {(Resizers == 0 ? $"its last resizer left at step {LastLeft}" : $"{Resizers} resizers are still inside it")}";
     }
 
-    readonly List<Resize> resizes = [];
+    // The latest resize, linked to those before it: a chain, not a list, as a resize happens in most executions.
+    Resize? latest;
 
     public string Name => "P-2 transfer progress";
 
     public string? Observe(NextTablePublished e)
     {
-        var resize = new Resize(e.Old, e.Next);
+        var resize = latest = new Resize(e.Old, e.Next, latest);
         resize.Monitor = rt.AddLivenessMonitor(resize.Name, TemperatureUnit.Steps, resize.Pending);
         resize.Monitor.Hot();
-        resizes.Add(resize);
         return null;
     }
 
@@ -104,8 +105,8 @@ sealed class TransferProgressMonitor(Runtime rt) : IMonitor<NextTablePublished>,
     // The latest resize of a table: J-4a resizes a forwarded table again. A loop: this runs at every resizer change.
     Resize? Find(Table old)
     {
-        for (int k = resizes.Count - 1; k >= 0; k--)
-            if (resizes[k].Old == old) return resizes[k];
+        for (var resize = latest; resize is not null; resize = resize.Earlier)
+            if (resize.Old == old) return resize;
         return null;
     }
 }

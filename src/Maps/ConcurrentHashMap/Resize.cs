@@ -109,7 +109,7 @@ sealed partial class ConcurrentHashMap
         if (nextTab is null)
         {
             nextTab = NewTable(n << 1);
-            rt.CoverIf(tables.Count > 2, SecondResize);
+            rt.CoverIf(TablesMade() > 2, SecondResize);
             await nextTable.Store(nextTab, SeqCst);
             rt.Publish(new NextTablePublished(tab, nextTab));
             await transferIndex.Store(n, SeqCst);
