@@ -13,8 +13,10 @@ namespace ModelCheck.Maps.ConcurrentHashMap;
 sealed class WriterProgressMonitor(Runtime rt) : IMonitor<ForwardMet>, IMonitor<WriterReturned>
 {
     // Names and messages are made only when a report shows them: these are made in every execution that resizes.
-    sealed class Writer(string taskName)
+    sealed class Writer(int task, string taskName, Writer? earlier)
     {
+        public readonly int Task = task;
+        public readonly Writer? Earlier = earlier;
         public LivenessMonitor? Monitor;
         public Table? Table;
 
@@ -25,18 +27,24 @@ sealed class WriterProgressMonitor(Runtime rt) : IMonitor<ForwardMet>, IMonitor<
             $"meeting {Monitor!.Temperature} of a forwarding node, this time in {Table}, though only {Monitor.Threshold} resize{(Monitor.Threshold == 1 ? " has" : "s have")} started: helpTransfer does not take the writer to the next table";
     }
 
-    // By task id (tasks are numbered from 0), made at the first meeting: no collection in executions without one.
-    Writer?[] writers = [];
+    // The writers that met a forwarding node, newest first: a chain of two or three, no collection per execution.
+    Writer? latest;
+
+    Writer? Of(int task)
+    {
+        for (var writer = latest; writer is not null; writer = writer.Earlier)
+            if (writer.Task == task) return writer;
+        return null;
+    }
 
     public string Name => "P-1 writer progress";
 
     public string? Observe(ForwardMet e)
     {
         int task = rt.CurrentTask;
-        if (task >= writers.Length) Array.Resize(ref writers, task + 4);
-        if (writers[task] is not { } writer)
+        if (Of(task) is not { } writer)
         {
-            writer = writers[task] = new Writer(rt.TaskName(task));
+            writer = latest = new Writer(task, rt.TaskName(task), latest);
             writer.Monitor = rt.AddLivenessMonitor(writer.Name, TemperatureUnit.Entries, writer.Stuck);
         }
         writer.Table = e.Table;
@@ -47,8 +55,7 @@ sealed class WriterProgressMonitor(Runtime rt) : IMonitor<ForwardMet>, IMonitor<
 
     public string? Observe(WriterReturned e)
     {
-        int task = rt.CurrentTask;
-        if ((uint)task < (uint)writers.Length && writers[task] is { } writer) writer.Monitor!.Cold();
+        if (Of(rt.CurrentTask) is { } writer) writer.Monitor!.Cold();
         return null;
     }
 }
@@ -122,8 +129,10 @@ sealed class TransferProgressMonitor(Runtime rt) : IMonitor<NextTablePublished>,
 /// </summary>
 sealed class ClaimProgressMonitor(Runtime rt) : IMonitor<RangeClaimed>, IMonitor<BinStored>, IMonitor<BinFoundForwarded>, IMonitor<ResizersChanged>
 {
-    sealed class Resizer(Table table, string taskName)
+    sealed class Resizer(int task, Table table, string taskName, Resizer? earlier)
     {
+        public readonly int Task = task;
+        public readonly Resizer? Earlier = earlier;
         public Table Table = table;
         // The pending bins as bits: tables of these scenarios have at most 64 bins (Observe checks).
         public ulong Pending;
@@ -143,21 +152,24 @@ sealed class ClaimProgressMonitor(Runtime rt) : IMonitor<RangeClaimed>, IMonitor
         public string Unforwarded() => $"bin{(PendingCount > 1 ? "s" : "")} {string.Join(", ", PendingBins())} of {Table} claimed but never forwarded";
     }
 
-    // By task id (tasks are numbered from 0), made at the first claim: no collection per execution without one.
-    Resizer?[] resizers = [];
+    // The resizers that claimed bins, newest first: a chain of one or two, no collection per execution.
+    Resizer? latest;
 
     public string Name => "P-3 claim progress";
 
-    Resizer? Of(int task) => (uint)task < (uint)resizers.Length ? resizers[task] : null;
+    Resizer? Of(int task)
+    {
+        for (var resizer = latest; resizer is not null; resizer = resizer.Earlier)
+            if (resizer.Task == task) return resizer;
+        return null;
+    }
 
     public string? Observe(RangeClaimed e)
     {
         if (Of(e.Task) is not { } resizer)
         {
-            resizer = new Resizer(e.Old, rt.TaskName(e.Task));
+            resizer = latest = new Resizer(e.Task, e.Old, rt.TaskName(e.Task), latest);
             resizer.Monitor = rt.AddLivenessMonitor(resizer.Name, TemperatureUnit.Steps, resizer.Unforwarded);
-            if (e.Task >= resizers.Length) Array.Resize(ref resizers, e.Task + 4);
-            resizers[e.Task] = resizer;
         }
         if (e.Old.Length > 64) throw new InvalidOperationException($"P-3 tracks the claims of tables of up to 64 bins; {e.Old} has {e.Old.Length}");
         resizer.Table = e.Old;
