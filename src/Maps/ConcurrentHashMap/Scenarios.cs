@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using ModelCheck.Engine;
 using ModelCheck.Models.Linearizability;
@@ -155,16 +156,27 @@ static class Scenarios
         Description = "N-4 (negative control): no finishing sweep before the commit; correct claims and per-bin retries already forwarded every bin")]
     public static Task Run(Runtime rt, string argument)
     {
-        var (mutation, workload, checks) = Case(argument);
-        return Execute(rt, workload, new ChmOptions(workload.TableLength, workload.MinTransferStride, Mutation: mutation), checks).AsTask();
+        var (workload, options, checks) = Prepared(argument);
+        return Execute(rt, workload, options, checks).AsTask();
     }
 
     /// <summary>The scenario <paramref name="argument"/> with another set of monitors.</summary>
     internal static Task RunWithChecks(Runtime rt, string argument, ChmChecks checks)
     {
-        var (mutation, workload, _) = Case(argument);
-        return Execute(rt, workload, new ChmOptions(workload.TableLength, workload.MinTransferStride, Mutation: mutation), checks).AsTask();
+        var (workload, options, _) = Prepared(argument);
+        return Execute(rt, workload, options, checks).AsTask();
     }
+
+    // Each argument's workload, map options and monitors, worked out once per process (workers share them: all
+    // are immutable): Run is called for every execution, and would otherwise make the options record each time.
+    static readonly ConcurrentDictionary<string, (Workload Workload, ChmOptions Options, ChmChecks Checks)> prepared = new();
+
+    static (Workload Workload, ChmOptions Options, ChmChecks Checks) Prepared(string argument) =>
+        prepared.GetOrAdd(argument, static argument =>
+        {
+            var (mutation, workload, checks) = Case(argument);
+            return (workload, new ChmOptions(workload.TableLength, workload.MinTransferStride, Mutation: mutation), checks);
+        });
 
     // The scenario and its tasks are controlled methods, made Tasks (which the engine takes) only at the top:
     // an async Task method captures the execution context at every await and resumes through it.
