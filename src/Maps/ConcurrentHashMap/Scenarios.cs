@@ -178,10 +178,11 @@ static class Scenarios
             return (workload, new ChmOptions(workload.TableLength, workload.MinTransferStride, Mutation: mutation), checks);
         });
 
-    // The scenario and its tasks are controlled methods, made Tasks (which the engine takes) only at the top:
-    // an async Task method captures the execution context at every await and resumes through it.
-
     /// <summary>Runs <paramref name="workload"/> on a fresh map with the given monitors and checks the final state.</summary>
+    /// <remarks>
+    /// The scenario and its tasks are controlled methods, made Tasks (which the engine takes) only at the top: an
+    /// async Task method captures the execution context at every await and resumes through it.
+    /// </remarks>
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
     static async ValueTask Execute(Runtime rt, Workload workload, ChmOptions options, ChmChecks checks)
     {

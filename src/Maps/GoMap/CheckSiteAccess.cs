@@ -10,7 +10,7 @@ namespace ModelCheck.Maps.GoMap;
 // a ValueTask, saves a state machine, a pooled box and a resumption per access: a write in misuse mode
 // makes six of them (on gomap/misuse/two-writers, about a quarter less processor time without them).
 
-/// <summary>A plain read of the flag at a check site (<see cref="GoMapModel.LoadAtCheckSite"/>, without its ValueTask).</summary>
+/// <summary>A plain read of the flag at a check site (<see cref="GoMapModel.LoadAtCheckSite"/>).</summary>
 internal readonly struct CheckSiteLoad(Cell<byte> flag, bool scheduled) : ICriticalNotifyCompletion
 {
     readonly ControlledOp<LoadOp<byte>, byte> op = scheduled ? flag.Load(Plain) : default;
@@ -22,7 +22,7 @@ internal readonly struct CheckSiteLoad(Cell<byte> flag, bool scheduled) : ICriti
     public byte GetResult() => scheduled ? op.GetResult() : flag.Get(Plain);
 }
 
-/// <summary>A plain write of the flag at a check site (<see cref="GoMapModel.StoreAtCheckSite"/>, without its ValueTask).</summary>
+/// <summary>A plain write of the flag at a check site (<see cref="GoMapModel.StoreAtCheckSite"/>).</summary>
 internal readonly struct CheckSiteStore(Cell<byte> flag, byte value, bool scheduled) : ICriticalNotifyCompletion
 {
     readonly ControlledOp<StoreOp<byte>, Unit> op = scheduled ? flag.Store(value, Plain) : default;

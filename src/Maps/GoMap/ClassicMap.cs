@@ -146,9 +146,9 @@ public sealed partial class ClassicMap : GoMapModel
 
     private protected override bool FlagSchedulingPoints => Config.FlagSchedulingPoints;
 
-    CheckSiteLoad LoadFlags() => new(flags, Config.FlagSchedulingPoints);
+    CheckSiteLoad LoadFlags() => LoadAtCheckSite(flags);
 
-    CheckSiteStore StoreFlags(byte value) => new(flags, value, Config.FlagSchedulingPoints);
+    CheckSiteStore StoreFlags(byte value) => StoreAtCheckSite(flags, value);
 
     /// <summary>
     /// The exit check of a write: the flag must still be set (then the write clears it). Each write makes the

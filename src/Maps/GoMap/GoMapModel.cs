@@ -92,16 +92,10 @@ public abstract class GoMapModel : IGoBuiltinMap
     private protected abstract bool FlagSchedulingPoints { get; }
 
     /// <summary>Reads the writing flag's cell at a check site: inside the step, or at a scheduling point of its own in misuse mode.</summary>
-    private protected ValueTask<byte> LoadAtCheckSite(Cell<byte> flag) =>
-        FlagSchedulingPoints ? LoadScheduled(flag) : new(flag.Get(Plain));
+    private protected CheckSiteLoad LoadAtCheckSite(Cell<byte> flag) => new(flag, FlagSchedulingPoints);
 
     /// <summary>Writes the writing flag's cell at a check site, as <see cref="LoadAtCheckSite"/> reads it.</summary>
-    private protected ValueTask StoreAtCheckSite(Cell<byte> flag, byte value)
-    {
-        if (FlagSchedulingPoints) return StoreScheduled(flag, value);
-        flag.Set(value, Plain);
-        return default;
-    }
+    private protected CheckSiteStore StoreAtCheckSite(Cell<byte> flag, byte value) => new(flag, value, FlagSchedulingPoints);
 
     /// <summary>
     /// flag ^= bits at a check site, a plain read-modify-write: inside the step, where no state machine is
@@ -115,13 +109,8 @@ public abstract class GoMapModel : IGoBuiltinMap
     }
 
     [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    static async ValueTask ToggleScheduled(Cell<byte> flag, byte bits) => await StoreScheduled(flag, (byte)(await LoadScheduled(flag) ^ bits));
-
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder<>))]
-    static async ValueTask<byte> LoadScheduled(Cell<byte> flag) => await flag.Load(Plain);
-
-    [AsyncMethodBuilder(typeof(ControlledMethodBuilder))]
-    static async ValueTask StoreScheduled(Cell<byte> flag, byte value) => await flag.Store(value, Plain);
+    static async ValueTask ToggleScheduled(Cell<byte> flag, byte bits) =>
+        await new CheckSiteStore(flag, (byte)(await new CheckSiteLoad(flag, scheduled: true) ^ bits), scheduled: true);
 
     public abstract ValueTask<GoRangeIterator> Range();
 

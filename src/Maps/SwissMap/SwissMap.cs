@@ -126,9 +126,7 @@ public sealed partial class SwissMap : GoMapModel
 
     private protected override bool FlagSchedulingPoints => Config.FlagSchedulingPoints;
 
-    ValueTask<byte> LoadWriting() => LoadAtCheckSite(writing);
-
-    ValueTask StoreWriting(byte value) => StoreAtCheckSite(writing, value);
+    CheckSiteLoad LoadWriting() => LoadAtCheckSite(writing);
 
     /// <summary>m.writing ^= 1: a plain read-modify-write, so two writers can cancel each other's toggles.</summary>
     ValueTask ToggleWriting() => ToggleAtCheckSite(writing, 1);
